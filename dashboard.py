@@ -1,0 +1,29 @@
+"""Entry point: ``streamlit run dashboard.py``.
+
+Sets up the page, the language (bound to ``?lang=``) and the navigation over the
+finished pages, in learning order.
+"""
+
+import streamlit as st
+
+from ui import navigation, text
+from ui.widgets import language_selector
+
+st.set_page_config(
+    page_title="Optimization, step by step",
+    page_icon=":material/trending_down:",
+    layout="wide",
+)
+
+language = language_selector()
+pages = [
+    st.Page(
+        concept.file,
+        title=text.get(f"nav.{concept.key}", language),
+        icon=concept.icon,
+        url_path=concept.url_path or None,
+        default=not concept.url_path,
+    )
+    for concept in navigation.PAGES
+]
+st.navigation(pages).run()

@@ -1,0 +1,25 @@
+"""optim_core: the mathematics of the dashboard (numpy only, no UI).
+
+Public API::
+
+    ewa(series, beta, *, bias_correction=False)
+    gd(lr), momentum(lr, beta), rmsprop(lr, beta, eps), adam(lr, beta1, beta2, eps, bias_correction)
+    run(optimizer, objective, x0, steps, *, record_every=1, ...) -> Trajectory
+    objectives        named test surfaces with exact gradients
+"""
+
+from optim_core import objectives
+from optim_core.ewa import ewa
+from optim_core.optimizers import adam, gd, momentum, rmsprop
+from optim_core.trajectory import Trajectory, run
+
+__all__ = [
+    "Trajectory",
+    "adam",
+    "ewa",
+    "gd",
+    "momentum",
+    "objectives",
+    "rmsprop",
+    "run",
+]

@@ -1,0 +1,71 @@
+"""AppTest: every page in the navigation renders in both languages without an exception.
+
+The list of pages comes from ui.navigation, so a new page is covered by adding it there.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import navigation, text
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = str(ROOT / "dashboard.py")
+PAGES = list(navigation.PAGES)
+
+
+def open_page(concept, lang, **params):
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if concept.url_path:
+        at.switch_page(concept.file).run()
+    return at
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+@pytest.mark.parametrize("concept", PAGES, ids=lambda c: c.key)
+def test_page_renders_in_language(concept, lang):
+    at = open_page(concept, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == text.get(f"{concept.key}.title", lang)
+    assert len(at.get("plotly_chart")) >= 1
+
+
+def test_language_defaults_to_english_and_follows_the_url():
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    assert at.title[0].value == text.get("home.title", "en")
+    assert at.session_state["lang"] == "en"
+
+
+def test_garbage_url_values_are_ignored():
+    at = open_page(navigation.PAGES[0], "xx", steps="banana")
+    assert not at.exception
+    assert at.title[0].value == text.get("home.title", "en")
+    assert at.slider(key="steps").value == 60
+
+
+def test_home_links_every_finished_page_and_names_the_rest():
+    at = open_page(navigation.PAGES[0], "en")
+    markdown = " ".join(m.value for m in at.markdown)
+    for concept in navigation.LEARNING_PATH[1:]:
+        if concept.file is None:
+            assert text.get(f"nav.{concept.key}", "en") in markdown
+
+
+def test_home_steps_slider_changes_the_run():
+    at = open_page(navigation.PAGES[0], "en")
+    before = at.get("plotly_chart")[1].proto.spec
+    at.slider(key="steps").set_value(10).run()
+    assert not at.exception
+    assert at.get("plotly_chart")[1].proto.spec != before
+
+
+def test_reset_button_restores_defaults():
+    at = open_page(navigation.PAGES[0], "en", steps="20")
+    assert at.slider(key="steps").value == 20
+    at.button(key="_reset_home").click().run()
+    assert at.slider(key="steps").value == 60

@@ -1,0 +1,54 @@
+"""Screenshot one page in English and Korean: ``python tests/browser/shoot.py <url_path> [query]``.
+
+A development aid (not a test): starts a server on a free port, opens
+``/<url_path>?lang=en&<query>`` and the same in Korean in headless Chromium, and
+saves full-page PNGs to /tmp/shots/. Prints any exception box or console error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM_FLAGS, Server, app_errors, wait_for_app  # noqa: E402
+
+
+def main() -> None:
+    url_path = sys.argv[1] if len(sys.argv) > 1 else ""
+    query = sys.argv[2] if len(sys.argv) > 2 else ""
+    out = Path("/tmp/shots")
+    out.mkdir(exist_ok=True)
+    server = Server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS
+            )
+            for lang in ("en", "ko"):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.console_errors = []
+                page.on(
+                    "console",
+                    lambda m, pg=page: (
+                        pg.console_errors.append(m.text) if m.type == "error" else None
+                    ),
+                )
+                url = f"{server.url}/{url_path}?lang={lang}" + (f"&{query}" if query else "")
+                page.goto(url)
+                wait_for_app(page, charts=False)
+                page.wait_for_timeout(1500)
+                name = out / f"{url_path or 'home'}-{lang}.png"
+                page.screenshot(path=name, full_page=True)
+                print(name, "errors:", app_errors(page))
+                page.close()
+            browser.close()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

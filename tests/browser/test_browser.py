@@ -1,0 +1,110 @@
+"""End to end in headless Chromium: every page in both languages, links, deep links."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, Server, app_errors, wait_for_app
+from ui import navigation, text
+
+pytestmark = pytest.mark.browser
+
+
+def page_url(server, concept, **params) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"{server.url}/{concept.url_path}" + (f"?{query}" if query else "")
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+@pytest.mark.parametrize("concept", navigation.PAGES, ids=lambda c: c.key)
+def test_every_page_draws_in_both_languages(server, page, concept, lang):
+    page.goto(page_url(server, concept, lang=lang))
+    wait_for_app(page)
+    assert app_errors(page) == []
+    title = page.locator("h1").first.inner_text()
+    assert title.strip() == text.get(f"{concept.key}.title", lang)
+    if len(navigation.PAGES) > 1:  # Streamlit shows no menu for a single page
+        nav = page.locator("[data-testid=stSidebarNav]").inner_text()
+        for c in navigation.PAGES:
+            assert text.get(f"nav.{c.key}", lang) in nav
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{concept.key}-{lang}.png", full_page=True)
+
+
+def test_deep_link_on_a_fresh_server_runs_the_entry_file(page):
+    """The very first request to a new server is a shared link with settings."""
+    concept = navigation.PAGES[-1] if len(navigation.PAGES) > 1 else navigation.PAGES[0]
+    fresh = Server()
+    try:
+        page.goto(page_url(fresh, concept, lang="ko"))
+        wait_for_app(page)
+        assert app_errors(page) == []
+        assert page.locator("h1").first.inner_text().strip() == text.get(
+            f"{concept.key}.title", "ko"
+        )
+        if len(navigation.PAGES) > 1:
+            nav = page.locator("[data-testid=stSidebarNav]").inner_text()
+            assert text.get("nav.home", "ko") in nav  # full navigation, translated
+    finally:
+        fresh.stop()
+
+
+def slider_value(page, label: str) -> str:
+    slider = page.locator("[data-testid=stSlider]").filter(has_text=label)
+    return slider.locator("[data-testid=stSliderThumbValue]").inner_text()
+
+
+def test_settings_travel_in_the_url_and_survive_a_reload(server, page):
+    home = navigation.PAGES[0]
+    page.goto(page_url(server, home, lang="en", steps=20))
+    wait_for_app(page)
+    assert slider_value(page, text.get("home.steps", "en")) == "20"
+    thumb = page.locator("[data-testid=stSlider]").filter(has_text="Number of steps")
+    thumb.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('steps=25')")
+    page.reload()
+    wait_for_app(page)
+    assert slider_value(page, text.get("home.steps", "en")) == "25"
+    assert parse_qs(urlparse(page.url).query).get("lang", ["en"]) == ["en"]
+
+
+def test_share_box_holds_the_current_link(server, page):
+    page.goto(page_url(server, navigation.PAGES[0], lang="ko", steps=30))
+    wait_for_app(page)
+    page.get_by_text(text.get("common.share", "ko")).click()
+    code = page.locator("[data-testid=stCode]").first.inner_text()
+    query = parse_qs(urlparse(code.strip()).query)
+    assert query["lang"] == ["ko"] and query["steps"] == ["30"]
+
+
+def test_korean_browser_without_lang_is_switched_to_korean(server, browser):
+    context = browser.new_context(locale="ko-KR")
+    pg = context.new_page()
+    try:
+        pg.goto(server.url + "/")
+        pg.wait_for_function("() => location.search.includes('lang=ko')", timeout=60_000)
+        wait_for_app(pg)
+        assert pg.locator("h1").first.inner_text().strip() == text.get("home.title", "ko")
+    finally:
+        context.close()
+
+
+def test_settings_come_back_after_visiting_another_page(server, page):
+    if len(navigation.PAGES) < 2:
+        pytest.skip("needs a second finished page to navigate to")
+    home, other = navigation.PAGES[0], navigation.PAGES[1]
+    page.goto(page_url(server, home, lang="en", steps=35))
+    wait_for_app(page)
+    page.locator("[data-testid=stSidebarNav] a").filter(
+        has_text=text.get(f"nav.{other.key}", "en")
+    ).click()
+    page.wait_for_url(re.compile(other.url_path))
+    wait_for_app(page)
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text=text.get("nav.home", "en")).click()
+    wait_for_app(page)
+    assert slider_value(page, text.get("home.steps", "en")) == "35"

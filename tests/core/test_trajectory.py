@@ -1,0 +1,197 @@
+"""run(): shapes, recording, closed-form paths, divergence, engines, noise."""
+
+import warnings
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pytest
+
+import optim_core
+from optim_core.objectives import Objective
+from optim_core.trajectory import record_steps
+
+
+@dataclass(frozen=True, eq=False)
+class Quadratic(Objective):
+    """f(x) = Σ a_i x_i² / 2 with curvatures a (a test-local surface with a closed form)."""
+
+    a: tuple = (1.0, 10.0)
+
+    @property
+    def dim(self):
+        return len(self.a)
+
+    def value(self, x):
+        return 0.5 * np.sum(np.asarray(self.a) * x * x, axis=-1)
+
+    def grad(self, x):
+        return np.asarray(self.a) * x
+
+    @property
+    def bounds(self):
+        return tuple((-5.0, 5.0) for _ in self.a)
+
+
+BOWL = Quadratic()
+OPTIMIZERS = [
+    optim_core.gd(0.05),
+    optim_core.momentum(0.05, 0.9),
+    optim_core.rmsprop(0.01, 0.9),
+    optim_core.adam(0.1, 0.9, 0.999),
+    optim_core.adam(0.1, 0.8, 0.99, bias_correction=False),
+]
+
+
+@pytest.mark.parametrize("shape", [(2,), (5, 2), (3, 4, 2)])
+def test_shapes_follow_the_starts(shape):
+    x0 = np.random.default_rng(1).uniform(-3, 3, shape)
+    run = optim_core.run(optim_core.adam(0.1), BOWL, x0, 10)
+    assert run.params.shape == (11,) + shape
+    assert run.loss.shape == (11,) + shape[:-1]
+    assert run.diverged_at.shape == shape[:-1]
+    assert np.array_equal(run.params[0], x0)
+    assert run.final.shape == shape
+
+
+def test_record_every_keeps_start_every_kth_and_last():
+    assert record_steps(10, 3).tolist() == [0, 3, 6, 9, 10]
+    assert record_steps(9, 3).tolist() == [0, 3, 6, 9]
+    full = optim_core.run(optim_core.gd(0.05), BOWL, [2.0, 1.0], 10)
+    sparse = optim_core.run(optim_core.gd(0.05), BOWL, [2.0, 1.0], 10, record_every=3)
+    assert sparse.steps.tolist() == [0, 3, 6, 9, 10]
+    assert np.array_equal(sparse.params, full.params[[0, 3, 6, 9, 10]])
+    assert np.array_equal(sparse.loss, full.loss[[0, 3, 6, 9, 10]])
+
+
+def test_gradient_descent_follows_the_closed_form():
+    # on f = a x^2 / 2, x_k = (1 - lr*a)^k x_0 in each coordinate
+    lr, x0 = 0.05, np.array([2.0, -1.0])
+    run = optim_core.run(optim_core.gd(lr), BOWL, x0, 25)
+    k = np.arange(26)[:, None]
+    expected = (1 - lr * np.array(BOWL.a)) ** k * x0
+    assert np.allclose(run.params, expected, rtol=1e-12, atol=1e-15)
+    assert np.allclose(run.loss, BOWL.value(expected), rtol=1e-12)
+    assert np.all(run.diverged_at == -1)
+
+
+@pytest.mark.parametrize("engine", ["pure", "fast"])
+def test_divergence_is_flagged_at_the_step_the_bound_is_crossed(engine):
+    # 1-D a = 1, lr = 3: x_k = (-2)^k x0, loss_k = 4^k loss_0; the bound is 1e6 * (loss_0 + 1)
+    surface = Quadratic((1.0,))
+    x0 = np.array([[1.0], [0.0]])  # the second start sits at the minimum and never moves
+    loss0 = 0.5
+    first_bad = next(k for k in range(100) if 4.0**k * loss0 > 1e6 * (loss0 + 1.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = optim_core.run(optim_core.gd(3.0), surface, x0, 40, engine=engine)
+    assert run.diverged_at.tolist() == [first_bad, -1]
+    assert np.all(np.isfinite(run.params[:first_bad, 0]))
+    assert np.all(np.isnan(run.params[first_bad:, 0]))
+    assert np.all(np.isnan(run.loss[first_bad:, 0]))
+    assert not np.any(np.isinf(run.params)) and not np.any(np.isinf(run.loss))
+    assert np.all(run.params[:, 1] == 0.0)
+
+
+def test_just_above_the_stability_threshold_the_bound_catches_slow_growth():
+    # lr = 2.02/a: |1 - lr a| = 1.02, the distance grows 2% per step, no overflow for ages
+    surface = Quadratic((1.0,))
+    run = optim_core.run(optim_core.gd(2.02), surface, [1.0], 1000)
+    expected = next(k for k in range(2000) if 0.5 * 1.02 ** (2 * k) > 1e6 * 1.5)
+    assert run.diverged_at == expected
+    below = optim_core.run(optim_core.gd(1.98), surface, [1.0], 1000)
+    assert below.diverged_at == -1 and abs(below.final[0]) < 1e-4
+
+
+def test_overflow_is_caught_without_warnings():
+    surface = Quadratic((1.0,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = optim_core.run(optim_core.gd(1e200), surface, [1.0], 5, blowup=1e300)
+    assert run.diverged_at == 1
+    assert np.isnan(run.final).all()
+
+
+@pytest.mark.parametrize("opt", OPTIMIZERS, ids=lambda o: o.name)
+@pytest.mark.parametrize("noise", [0.0, 0.5])
+def test_fast_engine_matches_the_pure_update_path(opt, noise):
+    x0 = np.random.default_rng(3).uniform(-4, 4, (7, 2))
+    kw = dict(record_every=2, noise=noise, seed=11)
+    fast = optim_core.run(opt, BOWL, x0, 60, engine="fast", **kw)
+    pure = optim_core.run(opt, BOWL, x0, 60, engine="pure", **kw)
+    assert np.allclose(fast.params, pure.params, rtol=1e-9, atol=1e-12)
+    assert np.allclose(fast.loss, pure.loss, rtol=1e-9, atol=1e-12)
+    assert np.array_equal(fast.diverged_at, pure.diverged_at)
+
+
+def test_fast_engine_matches_pure_on_a_diverging_grid():
+    x0 = np.random.default_rng(4).uniform(-4, 4, (5, 5, 2))
+    x0[0, 0] = 0.0
+    # gd is stable for lr < 2/a = 0.2; momentum (EWA form) for lr (1 - beta) a < 2 (1 + beta)
+    for opt in (optim_core.gd(0.25), optim_core.momentum(5.0, 0.9)):
+        fast = optim_core.run(opt, BOWL, x0, 200, engine="fast")
+        pure = optim_core.run(opt, BOWL, x0, 200, engine="pure")
+        assert np.array_equal(fast.diverged_at, pure.diverged_at)
+        assert (fast.diverged_at > 0).sum() == 24
+        assert np.allclose(fast.params, pure.params, equal_nan=True)
+
+
+def test_noise_is_reproducible_for_a_seed():
+    kw = dict(noise=1.0, seed=5)
+    a = optim_core.run(optim_core.gd(0.05), BOWL, [1.0, 1.0], 30, **kw)
+    b = optim_core.run(optim_core.gd(0.05), BOWL, [1.0, 1.0], 30, **kw)
+    c = optim_core.run(optim_core.gd(0.05), BOWL, [1.0, 1.0], 30, noise=1.0, seed=6)
+    assert np.array_equal(a.params, b.params)
+    assert not np.allclose(a.params, c.params)
+
+
+def test_noise_has_the_requested_size():
+    # one GD step from the minimum moves by -lr * noise * N(0, 1)
+    run = optim_core.run(optim_core.gd(1.0), BOWL, np.zeros((20000, 2)), 1, noise=0.3, seed=0)
+    assert np.std(run.final) == pytest.approx(0.3, rel=0.02)
+
+
+def test_states_are_recorded_on_request():
+    run = optim_core.run(optim_core.adam(0.1), BOWL, np.ones((3, 2)), 4, record_states=True)
+    assert run.states.count.tolist() == [0, 1, 2, 3, 4]
+    assert run.states.v.shape == (5, 3, 2)
+    g0 = BOWL.grad(np.ones(2))
+    assert run.states.v[1, 0] == pytest.approx(0.1 * g0)
+    assert run.states.s[1, 0] == pytest.approx(0.001 * g0**2)
+    assert (
+        optim_core.run(optim_core.gd(0.1), BOWL, [1.0, 1.0], 3, record_states=True).states is None
+    )
+
+
+class HalfStep(NamedTuple):
+    """A user-defined optimizer: anything with init/update goes through the pure path."""
+
+    def init(self, params):
+        return ()
+
+    def update(self, grads, state):
+        return -0.5 * grads, state
+
+
+def test_custom_optimizer_runs_on_the_pure_path():
+    run = optim_core.run(HalfStep(), Quadratic((1.0,)), [8.0], 3)
+    assert run.params[:, 0].tolist() == [8.0, 4.0, 2.0, 1.0]
+    with pytest.raises(ValueError, match="fast engine"):
+        optim_core.run(HalfStep(), BOWL, [1.0, 1.0], 3, engine="fast")
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(x0=[1.0, 2.0, 3.0]), r"shape \(\.\.\., 2\)"),
+        (dict(x0=[np.nan, 1.0]), "finite"),
+        (dict(steps=-1), "steps"),
+        (dict(record_every=0), "record_every"),
+        (dict(noise=-1.0), "noise"),
+        (dict(engine="turbo"), "engine"),
+    ],
+)
+def test_bad_arguments_are_refused(kwargs, match):
+    args = dict(x0=[1.0, 1.0], steps=3) | kwargs
+    with pytest.raises(ValueError, match=match):
+        optim_core.run(optim_core.gd(0.1), BOWL, args.pop("x0"), args.pop("steps"), **args)

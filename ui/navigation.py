@@ -1,0 +1,39 @@
+"""The learning path: every concept in order, and the page that teaches it (once built).
+
+``dashboard.py`` lists exactly the concepts whose ``file`` is set, so an unfinished
+concept never shows up as a placeholder in the menu; the home page still names it
+as part of the path. ``url_path`` differs from the file name on purpose: Streamlit
+would otherwise serve a cold deep link to ``pages/x.py`` in its legacy mode,
+without the entry file (no navigation, no language).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Concept(NamedTuple):
+    key: str  # text keys nav.<key>, home.path.<key>
+    icon: str
+    file: str | None  # page file, None while the page is not built
+    url_path: str  # stable shared URL, "" for the home page
+
+
+LEARNING_PATH: tuple[Concept, ...] = (
+    Concept("home", ":material/school:", "pages/home.py", ""),
+    Concept(
+        "gradient_descent",
+        ":material/trending_down:",
+        None,
+        "gradient-descent",
+    ),
+    Concept("local_optima", ":material/landscape:", None, "local-optima"),
+    Concept("batch_sizes", ":material/view_module:", None, "batch-sizes"),
+    Concept("ewa", ":material/show_chart:", None, "weighted-averages"),
+    Concept("momentum", ":material/speed:", None, "momentum"),
+    Concept("rmsprop", ":material/tune:", None, "rmsprop"),
+    Concept("adam", ":material/auto_awesome:", None, "adam"),
+    Concept("race", ":material/sports_score:", None, "race"),
+)
+
+PAGES: tuple[Concept, ...] = tuple(c for c in LEARNING_PATH if c.file)

@@ -1,0 +1,179 @@
+"""Bound widgets and page furniture shared by every page.
+
+Every control is bound to the URL (``bind="query-params"``) under a short stable
+key, so the address bar always holds a link to the exact view. Streamlit leaves a
+value out of the URL when it equals the widget's default, so defaults here are
+always constants. ``persist_state="session"`` brings a page's settings back when
+the learner returns to it in the same session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from ui import text
+
+LANG_KEY = "lang"
+
+
+# -- language -------------------------------------------------------------------
+
+
+def lang() -> str:
+    """The language of this session ("en" when nothing has chosen one yet)."""
+    chosen = st.session_state.get(LANG_KEY)
+    return chosen if chosen in text.LANGUAGES else text.DEFAULT_LANGUAGE
+
+
+def t(key: str, /, **fields) -> str:
+    """The catalog string ``key`` in the session's language."""
+    return text.get(key, lang(), **fields)
+
+
+def language_selector() -> str:
+    """Sidebar language control bound to ``?lang=``; returns the language code.
+
+    Its default is the constant "en" (a locale-dependent default would vanish
+    from shared links). A bare first visit (no query string at all) from a Korean
+    browser is switched to Korean through session state, which writes ``?lang=ko``;
+    a shared link with settings but no ``lang`` was made in English and stays so.
+    """
+    if "_lang_checked" not in st.session_state:
+        st.session_state["_lang_checked"] = True
+        bare_visit = not st.query_params  # a shared link keeps the language it was made in
+        if bare_visit and (st.context.locale or "").lower().startswith("ko"):
+            st.session_state[LANG_KEY] = "ko"
+            # A value set through session state alone does not reach the address bar;
+            # before the widget exists this run, the URL may still be written directly.
+            st.query_params[LANG_KEY] = "ko"
+    # No format_func: Streamlit would write the formatted label ("한국어") into the
+    # URL instead of the code, and ?lang=ko must stay the documented form.
+    st.sidebar.segmented_control(
+        "Language / 언어",
+        text.LANGUAGES,
+        default=text.DEFAULT_LANGUAGE,
+        key=LANG_KEY,
+        required=True,
+        bind="query-params",
+        help="English / 한국어",
+    )
+    return lang()
+
+
+# -- bound controls -------------------------------------------------------------
+
+
+class Controls:
+    """A page's URL-bound widgets, with their defaults, a reset button and a share box.
+
+    ``Controls("gd")`` then ``c.slider("lr", ...)``: the key is the query parameter.
+    """
+
+    def __init__(self, page: str, container=None):
+        self.page = page
+        self.defaults: dict[str, object] = {}
+        self.where = container if container is not None else st
+
+    def _register(self, key: str, default) -> dict:
+        self.defaults[key] = default
+        return {"key": key, "bind": "query-params", "persist_state": "session"}
+
+    def slider(self, key, label, min_value, max_value, default, step=None, **kwargs):
+        return self.where.slider(
+            label, min_value, max_value, default, step, **self._register(key, default), **kwargs
+        )
+
+    def _options(self, key, options: Sequence, labels: str | None) -> dict:
+        """Keyword arguments that show translated option labels but keep links working.
+
+        Streamlit writes an option widget's *formatted label* into the URL. With
+        ``labels="page.task.{}"`` each option is shown as ``t("page.task.<option>")``;
+        a link carrying the label of another language is mapped back to its option
+        here, before the widget is created, so a shared link survives any language.
+        """
+        if labels is None:
+            return {}
+        raw = st.query_params.get(key)
+        if raw is not None and key not in st.session_state:
+            for code in text.LANGUAGES:
+                for option in options:
+                    if text.get(labels.format(option), code) == raw and code != lang():
+                        st.session_state[key] = option
+        return {"format_func": lambda option: t(labels.format(option))}
+
+    def select_slider(self, key, label, options: Sequence, default, *, labels=None, **kwargs):
+        kwargs |= self._options(key, options, labels)
+        return self.where.select_slider(
+            label, options=options, value=default, **self._register(key, default), **kwargs
+        )
+
+    def selectbox(self, key, label, options: Sequence, default, *, labels=None, **kwargs):
+        kwargs |= self._options(key, options, labels)
+        index = list(options).index(default)
+        return self.where.selectbox(
+            label, options, index=index, **self._register(key, default), **kwargs
+        )
+
+    def segmented(self, key, label, options: Sequence, default, *, labels=None, **kwargs):
+        kwargs |= self._options(key, options, labels)
+        return self.where.segmented_control(
+            label, options, default=default, required=True, **self._register(key, default), **kwargs
+        )
+
+    def toggle(self, key, label, default: bool, **kwargs):
+        return self.where.toggle(label, value=default, **self._register(key, default), **kwargs)
+
+    def number(self, key, label, min_value, max_value, default, step=None, **kwargs):
+        return self.where.number_input(
+            label, min_value, max_value, default, step, **self._register(key, default), **kwargs
+        )
+
+    def reset_button(self, container=None):
+        """A button that puts every control of this page back to its default."""
+
+        def reset():
+            for key, default in self.defaults.items():
+                st.session_state[key] = default
+
+        (container or self.where).button(
+            t("common.reset"),
+            on_click=reset,
+            icon=":material/restart_alt:",
+            key=f"_reset_{self.page}",
+        )
+
+    def changed(self) -> dict[str, object]:
+        """The controls whose value differs from the default (what a link must carry)."""
+        return {
+            k: st.session_state.get(k)
+            for k, d in self.defaults.items()
+            if st.session_state.get(k, d) != d
+        }
+
+
+def share_box(container=None) -> None:
+    """An expander with a copyable link to this page with its current settings."""
+    where = container or st.sidebar
+    params = {k: v for k, v in st.query_params.to_dict().items()}
+    url = st.context.url or ""
+    link = url + ("?" + urlencode(params) if params else "")
+    with where.expander(t("common.share"), icon=":material/link:"):
+        st.caption(t("common.share_help"))
+        st.code(link, language=None, wrap_lines=True)
+
+
+# -- page furniture ---------------------------------------------------------------
+
+
+def what_to_try(key: str, **fields) -> None:
+    """The page's "what to try" prompt, in a callout."""
+    st.info(f"**{t('common.what_to_try')}** — {t(key, **fields)}", icon=":material/lightbulb:")
+
+
+def busy(work: Callable, *args, **kwargs):
+    """Run ``work`` under a spinner (for anything that may take over half a second)."""
+    with st.spinner(t("common.computing"), show_time=True):
+        return work(*args, **kwargs)
