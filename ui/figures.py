@@ -35,12 +35,12 @@ _FONT = dict(family="Noto Sans, Noto Sans CJK KR, sans-serif", size=14)
 def base_layout(fig: go.Figure, title: str | None = None, *, height: int = 420) -> go.Figure:
     """Shared look: white background, readable font, compact margins, legend on top."""
     fig.update_layout(
-        title=dict(text=title) if title else None,
+        title=dict(text=title, x=0, xanchor="left", y=0.99, yanchor="top") if title else None,
         template="plotly_white",
         font=_FONT,
         height=height,
-        margin=dict(l=10, r=10, t=50 if title else 20, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        margin=dict(l=10, r=10, t=90 if title else 40, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0),
     )
     return fig
 
@@ -143,7 +143,7 @@ def loss_curves(
     for name, (steps, loss, color) in curves.items():
         fig.add_trace(go.Scatter(x=steps, y=loss, mode="lines", name=name, line=dict(color=color)))
     fig.update_xaxes(title=xlabel)
-    fig.update_yaxes(title=ylabel, type="log" if log_y else "linear")
+    fig.update_yaxes(title=ylabel, type="log" if log_y else "linear", exponentformat="power")
     return base_layout(fig, title, height=320)
 
 
@@ -181,10 +181,11 @@ def animate_paths(
                 type="buttons",
                 showactive=False,
                 x=0,
-                y=-0.08,
+                y=-0.12,
                 xanchor="left",
                 yanchor="top",
                 direction="left",
+                pad=dict(t=0, r=10),
                 buttons=[
                     dict(label="▶ " + labels["play"], method="animate", args=[None, play]),
                     dict(
@@ -198,10 +199,12 @@ def animate_paths(
         sliders=[
             dict(
                 active=n - 1,
-                x=0.22,
-                len=0.78,
-                y=-0.04,
-                currentvalue=dict(prefix=labels["step"] + " "),
+                x=0.25,
+                len=0.75,
+                y=-0.12,
+                yanchor="top",
+                pad=dict(t=0, b=0),
+                currentvalue=dict(visible=False),
                 steps=[
                     dict(
                         label=str(k),
@@ -218,7 +221,7 @@ def animate_paths(
     )
     if annotations is not None:
         fig.update_layout(annotations=[_frame_note(annotations[-1])])
-    fig.update_layout(margin=dict(b=90))
+    fig.update_layout(margin=dict(b=120), height=(fig.layout.height or 420) + 80)
     return fig
 
 

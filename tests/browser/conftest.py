@@ -140,6 +140,20 @@ def wait_for_app(pg, *, charts: bool = True, timeout: float = 60_000):
     pg.wait_for_timeout(500)
 
 
+def full_screenshot(pg, path) -> None:
+    """Screenshot the whole page: Streamlit scrolls inside its main section, not the window,
+    so the viewport is stretched to the content's height first."""
+    size = pg.viewport_size
+    height = pg.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
+        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+    )
+    pg.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12000)})
+    pg.wait_for_timeout(800)
+    pg.screenshot(path=path, full_page=True)
+    pg.set_viewport_size(size)
+
+
 def app_errors(pg) -> list[str]:
     """Exception boxes on the page plus console errors that are the app's own."""
     boxes = [e.inner_text() for e in pg.query_selector_all("[data-testid=stException]")]

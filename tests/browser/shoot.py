@@ -14,7 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.conftest import CHROMIUM_FLAGS, Server, app_errors, wait_for_app  # noqa: E402
+from tests.browser.conftest import (  # noqa: E402
+    CHROMIUM_FLAGS,
+    Server,
+    app_errors,
+    full_screenshot,
+    wait_for_app,
+)
 
 
 def main() -> None:
@@ -42,7 +48,7 @@ def main() -> None:
                 wait_for_app(page, charts=False)
                 page.wait_for_timeout(1500)
                 name = out / f"{url_path or 'home'}-{lang}.png"
-                page.screenshot(path=name, full_page=True)
+                full_screenshot(page, name)
                 print(name, "errors:", app_errors(page))
                 page.close()
             browser.close()

@@ -7,7 +7,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, Server, app_errors, wait_for_app
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    Server,
+    app_errors,
+    full_screenshot,
+    wait_for_app,
+)
 from ui import navigation, text
 
 pytestmark = pytest.mark.browser
@@ -31,7 +37,7 @@ def test_every_page_draws_in_both_languages(server, page, concept, lang):
         for c in navigation.PAGES:
             assert text.get(f"nav.{c.key}", lang) in nav
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{concept.key}-{lang}.png", full_page=True)
+    full_screenshot(page, SCREENSHOTS / f"{concept.key}-{lang}.png")
 
 
 def test_deep_link_on_a_fresh_server_runs_the_entry_file(page):
