@@ -5,10 +5,13 @@ Public API::
     ewa(series, beta, *, bias_correction=False)
     gd(lr), momentum(lr, beta), rmsprop(lr, beta, eps), adam(lr, beta1, beta2, eps, bias_correction)
     run(optimizer, objective, x0, steps, *, record_every=1, ...) -> Trajectory
+    minibatches(m, batch_size, epochs, seed) -> iterator of index arrays
     objectives        named test surfaces with exact gradients
+    losses            linear / logistic regression costs with mini-batch gradients
 """
 
-from optim_core import objectives
+from optim_core import losses, objectives
+from optim_core.batches import minibatches
 from optim_core.ewa import ewa
 from optim_core.optimizers import adam, gd, momentum, rmsprop
 from optim_core.trajectory import Trajectory, run
@@ -18,6 +21,8 @@ __all__ = [
     "adam",
     "ewa",
     "gd",
+    "losses",
+    "minibatches",
     "momentum",
     "objectives",
     "rmsprop",

@@ -149,3 +149,11 @@ def test_numpy_integers_are_accepted():
     batches = list(minibatches(np.int64(8), np.int32(3), np.int64(2), 0))
     assert [len(b) for b in batches] == [3, 3, 2, 3, 3, 2]
     assert batches_per_epoch(np.int64(8), np.int64(3)) == 3
+
+
+def test_minibatches_is_part_of_the_public_api():
+    import optim_core
+
+    batches = list(optim_core.minibatches(5, 2, 1, seed=0))
+    assert [len(b) for b in batches] == [2, 2, 1]
+    assert sorted(np.concatenate(batches).tolist()) == [0, 1, 2, 3, 4]
