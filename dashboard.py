@@ -16,6 +16,12 @@ st.set_page_config(
 )
 
 language = language_selector()
+if language == "ko":
+    # Korean wraps between words (eojeol), not inside them; long tokens may still break.
+    st.html(
+        "<style>[data-testid=stAppViewContainer] :is(p, li, h1, h2, h3, span, label)"
+        "{word-break: keep-all; overflow-wrap: anywhere;}</style>"
+    )
 pages = [
     st.Page(
         concept.file,

@@ -21,6 +21,7 @@ No Streamlit here; pandas and numpy only.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -538,3 +539,24 @@ def _short_number(value: float) -> str:
     if isinstance(value, float) and math.isfinite(value) and value == int(value):
         return str(int(value))
     return f"{value:.6g}"
+
+
+def tips() -> tuple[np.ndarray, np.ndarray]:
+    """Restaurant bills and tips, ``(total_bill, tip)`` in dollars, 244 rows.
+
+    From ``plotly.data.tips()`` (the CSV ships inside the plotly package; plotly is
+    used here only as a data source). Read-only float64 arrays, loaded once.
+    """
+    return _tips_arrays()
+
+
+@functools.lru_cache(maxsize=1)
+def _tips_arrays() -> tuple[np.ndarray, np.ndarray]:
+    import plotly.data
+
+    frame = plotly.data.tips()
+    x = frame["total_bill"].to_numpy(dtype=np.float64)
+    y = frame["tip"].to_numpy(dtype=np.float64)
+    x.setflags(write=False)
+    y.setflags(write=False)
+    return x, y

@@ -154,6 +154,7 @@ def animate_paths(
     labels,
     frame_ms: int = 80,
     annotations: Sequence[str] | None = None,
+    redraw: bool = True,
 ) -> go.Figure:
     """Add client-side playback (Plotly frames, slider, Play/Pause) to ``fig``.
 
@@ -162,6 +163,8 @@ def animate_paths(
     traces with the first k+1 points of their path, so the browser animates the
     run without a server round-trip. ``annotations`` (one per frame) can carry
     the numbers of that step. ``labels`` maps "play", "pause", "step" to text.
+    ``redraw=True`` (the default) is needed for per-frame annotations and 3-D paths:
+    without it Plotly moves 2-D traces but leaves annotations and 3-D scenes as they were.
     """
     n = max(len(xy) for xy, _ in paths)
     frames = []
@@ -173,7 +176,7 @@ def animate_paths(
         frames.append(go.Frame(data=data, traces=[i for _, i in paths], name=str(k), layout=layout))
     fig.frames = frames
     play = dict(
-        frame=dict(duration=frame_ms, redraw=False), fromcurrent=True, transition=dict(duration=0)
+        frame=dict(duration=frame_ms, redraw=redraw), fromcurrent=True, transition=dict(duration=0)
     )
     fig.update_layout(
         updatemenus=[
@@ -189,7 +192,7 @@ def animate_paths(
                 buttons=[
                     dict(label="▶ " + labels["play"], method="animate", args=[None, play]),
                     dict(
-                        label="⏸ " + labels["pause"],
+                        label="■ " + labels["pause"],
                         method="animate",
                         args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")],
                     ),
@@ -211,7 +214,7 @@ def animate_paths(
                         method="animate",
                         args=[
                             [str(k)],
-                            dict(mode="immediate", frame=dict(duration=0, redraw=False)),
+                            dict(mode="immediate", frame=dict(duration=0, redraw=redraw)),
                         ],
                     )
                     for k in range(n)

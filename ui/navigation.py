@@ -2,9 +2,13 @@
 
 ``dashboard.py`` lists exactly the concepts whose ``file`` is set, so an unfinished
 concept never shows up as a placeholder in the menu; the home page still names it
-as part of the path. ``url_path`` differs from the file name on purpose: Streamlit
-would otherwise serve a cold deep link to ``pages/x.py`` in its legacy mode,
-without the entry file (no navigation, no language).
+as part of the path.
+
+The page files live in ``app_pages/``, not ``pages/``: with a folder named ``pages``
+Streamlit 1.67 answers the first request after a server start in its legacy mode,
+so a shared deep link (``/weighted-averages?...``) on a cold server showed a "Page
+not found" dialog before the entry file corrected course. ``url_path`` is the
+stable shared address, independent of the file name.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ class Concept(NamedTuple):
 
 
 LEARNING_PATH: tuple[Concept, ...] = (
-    Concept("home", ":material/school:", "pages/home.py", ""),
+    Concept("home", ":material/school:", "app_pages/home.py", ""),
     Concept(
         "gradient_descent",
         ":material/trending_down:",

@@ -69,7 +69,9 @@ def language_selector() -> str:
 class Controls:
     """A page's URL-bound widgets, with their defaults, a reset button and a share box.
 
-    ``Controls("gd")`` then ``c.slider("lr", ...)``: the key is the query parameter.
+    ``Controls("gd")`` then ``c.slider("lr", ...)``: the key is the query parameter and
+    the session-state key, so it must be unique across pages (a test checks it);
+    ``where=`` places one control in another container (a column) than the default.
     """
 
     def __init__(self, page: str, container=None):
@@ -81,8 +83,8 @@ class Controls:
         self.defaults[key] = default
         return {"key": key, "bind": "query-params", "persist_state": "session"}
 
-    def slider(self, key, label, min_value, max_value, default, step=None, **kwargs):
-        return self.where.slider(
+    def slider(self, key, label, min_value, max_value, default, step=None, *, where=None, **kwargs):
+        return (where or self.where).slider(
             label, min_value, max_value, default, step, **self._register(key, default), **kwargs
         )
 
@@ -104,30 +106,38 @@ class Controls:
                         st.session_state[key] = option
         return {"format_func": lambda option: t(labels.format(option))}
 
-    def select_slider(self, key, label, options: Sequence, default, *, labels=None, **kwargs):
+    def select_slider(
+        self, key, label, options: Sequence, default, *, labels=None, where=None, **kwargs
+    ):
         kwargs |= self._options(key, options, labels)
-        return self.where.select_slider(
+        return (where or self.where).select_slider(
             label, options=options, value=default, **self._register(key, default), **kwargs
         )
 
-    def selectbox(self, key, label, options: Sequence, default, *, labels=None, **kwargs):
+    def selectbox(
+        self, key, label, options: Sequence, default, *, labels=None, where=None, **kwargs
+    ):
         kwargs |= self._options(key, options, labels)
         index = list(options).index(default)
-        return self.where.selectbox(
+        return (where or self.where).selectbox(
             label, options, index=index, **self._register(key, default), **kwargs
         )
 
-    def segmented(self, key, label, options: Sequence, default, *, labels=None, **kwargs):
+    def segmented(
+        self, key, label, options: Sequence, default, *, labels=None, where=None, **kwargs
+    ):
         kwargs |= self._options(key, options, labels)
-        return self.where.segmented_control(
+        return (where or self.where).segmented_control(
             label, options, default=default, required=True, **self._register(key, default), **kwargs
         )
 
-    def toggle(self, key, label, default: bool, **kwargs):
-        return self.where.toggle(label, value=default, **self._register(key, default), **kwargs)
+    def toggle(self, key, label, default: bool, *, where=None, **kwargs):
+        return (where or self.where).toggle(
+            label, value=default, **self._register(key, default), **kwargs
+        )
 
-    def number(self, key, label, min_value, max_value, default, step=None, **kwargs):
-        return self.where.number_input(
+    def number(self, key, label, min_value, max_value, default, step=None, *, where=None, **kwargs):
+        return (where or self.where).number_input(
             label, min_value, max_value, default, step, **self._register(key, default), **kwargs
         )
 

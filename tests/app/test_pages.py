@@ -42,10 +42,10 @@ def test_language_defaults_to_english_and_follows_the_url():
 
 
 def test_garbage_url_values_are_ignored():
-    at = open_page(navigation.PAGES[0], "xx", steps="banana")
+    at = open_page(navigation.PAGES[0], "xx", preview="banana")
     assert not at.exception
     assert at.title[0].value == text.get("home.title", "en")
-    assert at.slider(key="steps").value == 60
+    assert at.slider(key="preview").value == 60
 
 
 def test_home_links_every_finished_page_and_names_the_rest():
@@ -59,13 +59,13 @@ def test_home_links_every_finished_page_and_names_the_rest():
 def test_home_steps_slider_changes_the_run():
     at = open_page(navigation.PAGES[0], "en")
     before = at.get("plotly_chart")[1].proto.spec
-    at.slider(key="steps").set_value(10).run()
+    at.slider(key="preview").set_value(10).run()
     assert not at.exception
     assert at.get("plotly_chart")[1].proto.spec != before
 
 
 def test_reset_button_restores_defaults():
-    at = open_page(navigation.PAGES[0], "en", steps="20")
-    assert at.slider(key="steps").value == 20
+    at = open_page(navigation.PAGES[0], "en", preview="20")
+    assert at.slider(key="preview").value == 20
     at.button(key="_reset_home").click().run()
-    assert at.slider(key="steps").value == 60
+    assert at.slider(key="preview").value == 60

@@ -65,14 +65,14 @@ def slider_value(page, label: str) -> str:
 
 def test_settings_travel_in_the_url_and_survive_a_reload(server, page):
     home = navigation.PAGES[0]
-    page.goto(page_url(server, home, lang="en", steps=20))
+    page.goto(page_url(server, home, lang="en", preview=20))
     wait_for_app(page)
     assert slider_value(page, text.get("home.steps", "en")) == "20"
     thumb = page.locator("[data-testid=stSlider]").filter(has_text="Number of steps")
     thumb.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
     wait_for_app(page)
-    page.wait_for_function("() => location.search.includes('steps=25')")
+    page.wait_for_function("() => location.search.includes('preview=25')")
     page.reload()
     wait_for_app(page)
     assert slider_value(page, text.get("home.steps", "en")) == "25"
@@ -80,12 +80,12 @@ def test_settings_travel_in_the_url_and_survive_a_reload(server, page):
 
 
 def test_share_box_holds_the_current_link(server, page):
-    page.goto(page_url(server, navigation.PAGES[0], lang="ko", steps=30))
+    page.goto(page_url(server, navigation.PAGES[0], lang="ko", preview=30))
     wait_for_app(page)
     page.get_by_text(text.get("common.share", "ko")).click()
     code = page.locator("[data-testid=stCode]").first.inner_text()
     query = parse_qs(urlparse(code.strip()).query)
-    assert query["lang"] == ["ko"] and query["steps"] == ["30"]
+    assert query["lang"] == ["ko"] and query["preview"] == ["30"]
 
 
 def test_korean_browser_without_lang_is_switched_to_korean(server, browser):
@@ -104,7 +104,7 @@ def test_settings_come_back_after_visiting_another_page(server, page):
     if len(navigation.PAGES) < 2:
         pytest.skip("needs a second finished page to navigate to")
     home, other = navigation.PAGES[0], navigation.PAGES[1]
-    page.goto(page_url(server, home, lang="en", steps=35))
+    page.goto(page_url(server, home, lang="en", preview=35))
     wait_for_app(page)
     page.locator("[data-testid=stSidebarNav] a").filter(
         has_text=text.get(f"nav.{other.key}", "en")

@@ -31,7 +31,7 @@ for number, concept in enumerate(navigation.LEARNING_PATH[1:], start=1):
 
 st.subheader(t("home.teaser_title"))
 controls = Controls("home", st.sidebar)
-steps = controls.slider("steps", t("home.steps"), 5, 200, 60, 5)
+steps = controls.slider("preview", t("home.steps"), 5, 200, 60, 5)
 controls.reset_button()
 share_box()
 
