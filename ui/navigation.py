@@ -33,7 +33,7 @@ LEARNING_PATH: tuple[Concept, ...] = (
     ),
     Concept("local_optima", ":material/landscape:", None, "local-optima"),
     Concept("batch_sizes", ":material/view_module:", None, "batch-sizes"),
-    Concept("ewa", ":material/show_chart:", None, "weighted-averages"),
+    Concept("ewa", ":material/show_chart:", "app_pages/ewa.py", "weighted-averages"),
     Concept("momentum", ":material/speed:", None, "momentum"),
     Concept("rmsprop", ":material/tune:", None, "rmsprop"),
     Concept("adam", ":material/auto_awesome:", None, "adam"),
