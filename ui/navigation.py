@@ -28,10 +28,10 @@ LEARNING_PATH: tuple[Concept, ...] = (
     Concept(
         "gradient_descent",
         ":material/trending_down:",
-        None,
+        "app_pages/gradient_descent.py",
         "gradient-descent",
     ),
-    Concept("local_optima", ":material/landscape:", None, "local-optima"),
+    Concept("local_optima", ":material/landscape:", "app_pages/local_optima.py", "local-optima"),
     Concept("batch_sizes", ":material/view_module:", None, "batch-sizes"),
     Concept("ewa", ":material/show_chart:", "app_pages/ewa.py", "weighted-averages"),
     Concept("momentum", ":material/speed:", None, "momentum"),

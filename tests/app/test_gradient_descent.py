@@ -1,0 +1,189 @@
+"""AppTest: the gradient-descent page renders, reports regimes and divergence, steps through runs."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import optim_core
+from optim_core import regimes
+from optim_core.one_feature import NoInterceptLeastSquares, tips
+from ui import text
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "app_pages/gradient_descent.py"
+X, Y = tips()
+C2 = regimes.curvature(X)
+ONE, TWO = regimes.thresholds(C2)
+
+
+def open_page(lang="en", **params):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def spec(at, i):
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def values(array) -> np.ndarray:
+    """A Plotly array from a spec (plain list or base64 ``bdata``)."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+    return np.asarray(array, dtype=float)
+
+
+def latex(at) -> str:
+    return " ".join(e.value for e in at.latex)
+
+
+def gd_run(lr, w0=0.5, steps=25):
+    loss = NoInterceptLeastSquares(X, Y)
+    return optim_core.run(optim_core.gd(lr), loss, np.array([w0]), steps)
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_page_renders_with_three_charts_and_the_coefficients(lang):
+    at = open_page(lang)
+    assert at.title[0].value == text.get("gradient_descent.title", lang)
+    assert len(at.get("plotly_chart")) == 3
+    assert "235.21" in latex(at) and "67.613" in latex(at)  # a = Σx²/2m, -b = Σxy/m
+    assert "470.41" in latex(at)  # C''
+    assert not at.error  # the default α converges
+
+
+def test_alpha_above_two_over_c2_reports_divergence_with_its_step():
+    at = open_page("en")
+    at.select_slider(key="gd_lr").set_value(0.00631).run()
+    assert not at.exception
+    run = gd_run(0.00631)
+    step = int(run.diverged_at)
+    assert step > 0
+    errors = " ".join(e.value for e in at.error)
+    expected = text.get("common.diverged", "en", name="Gradient descent", step=step)
+    assert expected in errors
+    assert "2/C'' = 0.004252" in errors
+    # the chart is not blank: frames up to the last finite step, each with its numbers
+    fig = spec(at, 0)
+    assert len(fig["frames"]) == step - 1
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_korean_divergence_message():
+    at = open_page("ko", gd_lr="0.01")
+    step = int(gd_run(0.01).diverged_at)
+    expected = text.get("common.diverged", "ko", name="경사 하강법", step=step)
+    assert expected in " ".join(e.value for e in at.error)
+
+
+def test_learning_rate_grid_covers_every_regime():
+    from ui import compute_gradient_descent as cgd
+
+    found = {regimes.regime(lr, C2) for lr in cgd.LR_GRID}
+    assert found == {"creep", "overshoot", "diverge"}  # log grid misses the exact thresholds
+    assert max(cgd.LR_GRID) > 2 * TWO  # well past 2/C''
+    options = cgd.lr_options()
+    assert ONE in options and TWO in options  # offered exactly, on the slider and as buttons
+    assert list(options) == sorted(options)
+
+
+def test_threshold_buttons_pick_the_exact_values_and_name_the_regime():
+    at = open_page("en")
+    at.button(key="_gd_two").click().run()
+    assert not at.exception
+    assert at.select_slider(key="gd_lr").value == pytest.approx(TWO, rel=1e-12)
+    assert any("exactly 2/C''" in w.value for w in at.warning)
+    assert not at.error  # bouncing is not divergence
+    at.button(key="_gd_one").click().run()
+    assert at.select_slider(key="gd_lr").value == pytest.approx(ONE, rel=1e-12)
+    assert any("exactly 1/C''" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize(
+    ("lr", "regime"),
+    [(0.001, "creep"), (0.00316, "overshoot"), (0.00501, "diverge"), (0.0001, "creep")],
+)
+def test_grid_values_fall_in_the_named_regime(lr, regime):
+    assert regimes.regime(lr, C2) == regime
+    at = open_page("en", gd_lr=f"{lr:.3g}")
+    messages = " ".join(m.value for m in (*at.info, *at.error, *at.warning, *at.success))
+    first_words = text.get(
+        f"gradient_descent.regime.{regime}", "en", lr="§", one="", two="", factor="", growth=""
+    ).split("§")[1][:12]
+    assert first_words in messages
+
+
+def test_step_buttons_move_k_and_the_formulas_show_that_step():
+    at = open_page("en")
+    run = gd_run(0.001)
+    assert at.slider(key="gd_k").value == 0
+    at.button(key="_gd_fwd").click().run()
+    at.button(key="_gd_fwd").click().run()
+    assert at.slider(key="gd_k").value == 2
+    shown = latex(at)
+    assert "W_{3} &= W_{2}" in shown
+    assert f"{run.params[3, 0]:.4g}" in shown
+    at.button(key="_gd_back").click().run()
+    assert at.slider(key="gd_k").value == 1
+    # the animation starts at the chosen step and every frame carries its own numbers
+    fig = spec(at, 0)
+    assert fig["layout"]["sliders"][0]["active"] == 1
+    assert len(fig["frames"]) == 25
+    note = fig["frames"][4]["layout"]["annotations"][-1]["text"]
+    assert f"W = {run.params[4, 0]:.4g}" in note and f"new W = {run.params[5, 0]:.4g}" in note
+
+
+def test_step_beyond_the_run_is_clamped():
+    at = open_page("en", gd_steps="10", gd_k="9")
+    assert at.slider(key="gd_k").value == 9
+    at.slider(key="gd_steps").set_value(5).run()
+    assert not at.exception
+    assert at.slider(key="gd_k").value == 4
+
+
+def test_garbage_url_values_fall_back_to_defaults():
+    at = open_page("en", gd_lr="banana", gd_w0="nan", gd_k="-3", gd_r2="7")
+    assert at.select_slider(key="gd_lr").value == 0.001
+    assert at.slider(key="gd_w0").value == 0.5
+    assert at.slider(key="gd_k").value == 0
+
+
+def test_one_dimensional_controls_leave_the_3d_figure_unchanged():
+    at = open_page("en")
+    before = at.get("plotly_chart")[2].proto.spec
+    at.select_slider(key="gd_lr").set_value(0.00316).run()
+    at.button(key="_gd_fwd").click().run()
+    assert at.get("plotly_chart")[2].proto.spec == before
+    fig = json.loads(before)
+    assert fig["data"][0]["type"] == "surface"
+    assert len(fig["frames"]) == 41  # the 40-step path plays on the fixed surface
+
+
+def test_two_parameter_view_reports_condition_numbers_and_divergence():
+    at = open_page("en")
+    shown = latex(at)
+    assert "2814" in shown  # κ raw
+    assert r"\kappa_{\text{std}}" in shown
+    at.select_slider(key="gd_r2").set_value(2.05).run()
+    assert not at.exception
+    assert any("diverging" in w.value for w in at.warning)  # 40 steps: growing, not yet blown up
+    at.slider(key="gd_n2").set_value(300).run()
+    assert any("diverged at step" in e.value for e in at.error)
+    at.slider(key="gd_n2").set_value(40).run()
+    at.select_slider(key="gd_r2").set_value(1.9).run()
+    b_std = values(spec(at, 1)["data"][-1]["y"])
+    assert b_std[-1] == pytest.approx(2.998, abs=0.05)  # round bowl: near b* in 40 steps
+    at.toggle(key="gd_raw").set_value(True).run()
+    assert not at.exception
+    b_raw = values(spec(at, 1)["data"][-1]["y"])
+    assert len(b_raw) == 41
+    assert b_raw[-1] > 5.0  # raw bills: b crawls from 5.5 and is still far from b* ≈ 0.92

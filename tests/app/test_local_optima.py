@@ -1,0 +1,165 @@
+"""AppTest: the local-optima page in both languages, its basin map, extra optimizers, extremes."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import text
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "app_pages/local_optima.py"
+
+
+def open_page(lang="en", **params):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    return at
+
+
+def specs(at):
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def basin_figure(at):
+    """The figure whose traces are heatmaps (the basin maps)."""
+    found = [s for s in specs(at) if any(tr.get("type") == "heatmap" for tr in s["data"])]
+    assert len(found) == 1
+    return found[0]
+
+
+def metric_values(at):
+    return [m.value for m in at.metric]
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_page_renders_with_basin_map(lang):
+    at = open_page(lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == text.get("local_optima.title", lang)
+    fig = basin_figure(at)
+    heatmaps = [tr for tr in fig["data"] if tr["type"] == "heatmap"]
+    assert len(heatmaps) == 2  # plain and noisy gradient descent
+    rows, cols = (int(n) for n in heatmaps[0]["z"]["shape"].split(","))  # plotly's binary array
+    assert rows >= 100 and cols >= 100
+    # two global-minimum shares, as percentages
+    assert len(at.metric) == 2
+    assert all(v.endswith("%") for v in metric_values(at))
+    # the 3-D surface is there, with camera presets
+    assert any(tr.get("type") == "surface" for s in specs(at) for tr in s["data"])
+    assert at.segmented_control(key="cam").value == "iso"
+
+
+def test_default_start_names_where_each_run_ended():
+    # from (1.5, 0.5) plain descent stops in a local minimum, the noisy run (seed 0) in the global
+    at = open_page("en")
+    sentences = " ".join(m.value for m in at.markdown)
+    plain = text.get("common.optimizer.gd", "en")
+    noisy = text.get("local_optima.noisy_name", "en")
+    assert f"**{plain}** ended in **local" in sentences
+    assert f"**{noisy}** ended in the **global minimum**" in sentences
+
+
+def test_noise_raises_the_global_share_at_the_defaults():
+    at = open_page("en")
+    plain, noisy = (float(v.rstrip("%")) for v in metric_values(at))
+    assert noisy > plain
+
+
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+def test_selecting_momentum_or_adam_adds_a_third_map(optimizer):
+    at = open_page("en")
+    at.segmented_control(key="opt").set_value(optimizer).run()
+    assert not at.exception, [e.value for e in at.exception]
+    heatmaps = [tr for tr in basin_figure(at)["data"] if tr["type"] == "heatmap"]
+    assert len(heatmaps) == 3
+    assert len(at.metric) == 3
+    bars = [tr for s in specs(at) for tr in s["data"] if tr.get("type") == "bar"]
+    assert text.get(f"common.optimizer.{optimizer}", "en") in [b["name"] for b in bars]
+
+
+def test_extra_optimizer_from_a_korean_link():
+    label = text.get("local_optima.extra.adam", "ko")  # "Adam" in both: the link still works
+    at = open_page("ko", opt=label)
+    assert not at.exception
+    assert len(at.metric) == 3
+
+
+LOW = dict(lr="0.005", steps="50", x0="-3.0", y0="-3.0", noise="0.0", nseed="0", off="0", sn="0.0")
+HIGH = dict(
+    lr="0.12", steps="1000", x0="3.0", y0="3.0", noise="6.0", nseed="9999", off="0.1", sn="1.0"
+)
+
+
+@pytest.mark.parametrize("params", [LOW, HIGH], ids=["low", "high"])
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_sliders_at_their_ends(params, lang):
+    at = open_page(lang, **params)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.slider(key="lr").value == float(params["lr"])
+    assert at.slider(key="x0").value == float(params["x0"])
+    basin_figure(at)  # still drawn
+
+
+def test_low_end_reports_unsettled_starts_and_the_stuck_saddle_run():
+    # 50 tiny steps: most starts do not settle; offset 0 and no noise: the saddle run never leaves
+    at = open_page("en", **LOW)
+    captions = " ".join(c.value for c in at.caption)
+    assert "did not settle" in captions
+    sentences = " ".join(m.value for m in at.markdown)
+    assert "had not left it after" in sentences
+    assert at.select_slider(key="off").value == 0.0
+    assert any(r"\delta = 0" in x.value for x in at.latex)
+
+
+def heatmap_codes(trace):
+    z = trace["z"]
+    shape = tuple(int(n) for n in z["shape"].split(","))
+    return np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(shape)
+
+
+def test_high_end_shows_diverged_starts():
+    # lr 0.12 is above 2/curvature near the walls and σ = 6 kicks runs there: many noisy starts
+    # diverge; they get the last colour code (after the 9 minima and "did not settle")
+    at = open_page("en", **HIGH)
+    plain, noisy = [tr for tr in basin_figure(at)["data"] if tr["type"] == "heatmap"]
+    diverged_code = len(plain["colorbar"]["ticktext"]) - 1
+    assert plain["colorbar"]["ticktext"][-1] == text.get("local_optima.diverged", "en")
+    assert (heatmap_codes(noisy) == diverged_code).mean() > 0.2
+    captions = [c.value for c in at.caption if "diverged:" in c.value]
+    shares = [float(c.split("diverged:")[1].strip().rstrip("%")) for c in captions]
+    assert max(shares) > 20
+
+
+def test_sliders_change_the_paths_but_not_the_3d_surface():
+    at = open_page("en")
+    surface_before = specs(at)[0]
+    paths_before = at.get("plotly_chart")[2].proto.spec
+    at.slider(key="x0").set_value(-1.0).run()
+    assert not at.exception
+    assert specs(at)[0]["data"] == surface_before["data"]
+    assert at.get("plotly_chart")[2].proto.spec != paths_before
+
+
+def test_garbage_url_values_fall_back_to_defaults():
+    at = open_page("en", lr="banana", opt="nonsense", off="x", cam="moon")
+    assert not at.exception
+    assert at.slider(key="lr").value == 0.05
+    assert at.segmented_control(key="opt").value == "none"
+
+
+def test_reset_button_restores_defaults():
+    at = open_page("en", x0="-2.0", noise="4.0", opt="Adam")
+    assert at.slider(key="x0").value == -2.0
+    at.button(key="_reset_local_optima").click().run()
+    assert not at.exception
+    assert at.slider(key="x0").value == 1.5
+    assert at.slider(key="noise").value == 2.0
+    assert at.segmented_control(key="opt").value == "none"

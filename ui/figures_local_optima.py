@@ -1,0 +1,386 @@
+"""Figures of the local-optima page (pure Plotly, no Streamlit).
+
+Minima are passed as ``CriticalPoint``s with translated names (``names[i]`` for
+``minima[i]``), so these builders know no language. The 3-D surface takes no
+slider value at all: Streamlit 1.67 resets a rotated camera whenever a 3-D
+figure's data changes, so the moving paths live on the 2-D maps only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from optim_core.basins import DIVERGED, UNSETTLED
+from ui import figures
+
+GLOBAL_COLOR = "#FFD92F"  # the global minimum's basin: bright yellow
+LOCAL_COLORS = (  # light, distinct fills for the local basins (paths and markers stay readable)
+    "#8DD3C7",
+    "#BEBADA",
+    "#FB8072",
+    "#80B1D3",
+    "#FDB462",
+    "#B3DE69",
+    "#FCCDE5",
+    "#BC80BD",
+    "#CCEBC5",
+    "#FFED6F",
+)
+UNSETTLED_COLOR = "#9E9E9E"  # grey
+DIVERGED_COLOR = "#222222"  # near black
+
+
+def basin_colors(n_minima: int) -> list[str]:
+    """One colour per minimum (global first), then "did not settle", then "diverged"."""
+    locals_ = [LOCAL_COLORS[i % len(LOCAL_COLORS)] for i in range(max(0, n_minima - 1))]
+    return [GLOBAL_COLOR, *locals_][:n_minima] + [UNSETTLED_COLOR, DIVERGED_COLOR]
+
+
+def _label_note(x, y, text, *, xref="x", yref="y") -> dict:
+    return dict(
+        x=x,
+        y=y,
+        xref=xref,
+        yref=yref,
+        text=text,
+        showarrow=False,
+        yshift=14,
+        font=dict(size=11, color="#111"),
+        bgcolor="rgba(255,255,255,0.8)",
+        borderpad=1,
+    )
+
+
+def _minima_markers(
+    minima, names: Sequence[str], *, size=13, showlegend=True, legend_name=""
+) -> go.Scatter:
+    xy = np.array([m.point for m in minima])
+    symbols = [figures.MINIMUM_SYMBOLS.get(m.kind, "circle") for m in minima]
+    return go.Scatter(
+        x=xy[:, 0],
+        y=xy[:, 1],
+        mode="markers",
+        name=legend_name,
+        showlegend=showlegend,
+        marker=dict(symbol=symbols, size=size, color="white", line=dict(width=2, color="#111")),
+        text=[f"{n}: {m.value:.3f}" for n, m in zip(names, minima, strict=True)],
+        hovertemplate="%{text}<extra></extra>",
+    )
+
+
+def display_cap(z: np.ndarray, minima) -> float:
+    """Height above which the maps stop resolving colour: a little above the highest minimum.
+
+    The walls of the box rise far above every dip; without a cap they take the whole
+    colour range and the dips, the interesting part, all look alike.
+    """
+    top = max(m.value for m in minima)
+    low = float(np.nanmin(z))
+    return min(float(np.nanmax(z)), top + max(0.6 * (top - low), 1.0))
+
+
+def _cap_contour(fig: go.Figure, z: np.ndarray, cap: float) -> None:
+    low = float(np.nanmin(z))
+    fig.data[0].update(
+        zauto=False,
+        zmin=low,
+        zmax=cap,
+        autocontour=False,
+        contours=dict(start=low, end=cap, size=(cap - low) / 24, showlines=False),
+    )
+
+
+def room_for_legend(fig: go.Figure) -> None:
+    """Title at the very top, the horizontal legend under it, then the plot."""
+    fig.update_layout(
+        title=dict(y=0.985, yanchor="top", yref="container", x=0.01, xanchor="left"),
+        margin=dict(t=90),
+        legend=dict(y=1.01, yanchor="bottom"),
+    )
+
+
+def surface_with_minima(
+    xs,
+    ys,
+    z,
+    minima,
+    names: Sequence[str],
+    *,
+    camera: str,
+    title: str,
+    legend_name: str,
+    cap: float | None = None,
+) -> go.Figure:
+    """The surface in 3-D with its minima marked (no slider-dependent data).
+
+    Heights above ``cap`` are drawn at ``cap`` (a flat cut) so the dips fill the view.
+    """
+    shown = z if cap is None else np.minimum(z, cap)
+    fig = figures.surface(xs, ys, shown, title=title, camera=camera)
+    xyz = np.array([(*m.point, m.value) for m in minima])
+    fig.add_trace(
+        go.Scatter3d(
+            x=xyz[:, 0],
+            y=xyz[:, 1],
+            z=xyz[:, 2],
+            mode="markers+text",
+            name=legend_name,
+            marker=dict(
+                size=[7 if m.kind == "global" else 4 for m in minima],
+                color=[GLOBAL_COLOR if m.kind == "global" else "white" for m in minima],
+                line=dict(width=1, color="#111"),
+            ),
+            text=[
+                f"{n} {m.value:.2f}" if m.kind == "global" else ""
+                for n, m in zip(names, minima, strict=True)
+            ],
+            hovertext=[f"{n} {m.value:.3f}" for n, m in zip(names, minima, strict=True)],
+            textposition="top center",
+            textfont=dict(size=11, color="#111"),
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.update_layout(scene=dict(xaxis_title="x", yaxis_title="y"), showlegend=False)
+    return fig
+
+
+def minima_contour(
+    xs, ys, z, minima, names: Sequence[str], *, title: str, cap: float | None = None
+) -> go.Figure:
+    """Contour map with every minimum marked and labelled with its name and cost."""
+    fig = figures.contour(xs, ys, z, title=title)
+    if cap is not None:
+        _cap_contour(fig, z, cap)
+    fig.add_trace(_minima_markers(minima, names, showlegend=False))
+    fig.update_layout(
+        annotations=[
+            _label_note(*m.point, f"{n} {m.value:.2f}") for n, m in zip(names, minima, strict=True)
+        ]
+    )
+    fig.update_xaxes(title="x")
+    fig.update_yaxes(title="y")
+    return fig
+
+
+def paths_figure(
+    xs,
+    ys,
+    z,
+    points,
+    names: Sequence[str],
+    runs: Mapping[str, tuple[np.ndarray, str]],
+    start,
+    *,
+    labels,
+    title: str,
+    start_name: str,
+    points_name: str,
+    stride: int = 1,
+    cap: float | None = None,
+) -> go.Figure:
+    """Contour map, labelled critical points, the start and one animated path per run.
+
+    ``runs`` maps a translated name to ``(xy (n, 2), colour)``; every ``stride``-th point
+    (and the last) becomes a frame of the client-side animation.
+    """
+    fig = figures.contour(xs, ys, z, title=title)
+    if cap is not None:
+        _cap_contour(fig, z, cap)
+    fig.data[0].showscale = False
+    fig.add_trace(_minima_markers(points, names, legend_name=points_name, showlegend=False))
+    fig.add_trace(
+        go.Scatter(
+            x=[start[0]],
+            y=[start[1]],
+            mode="markers",
+            name=start_name,
+            showlegend=False,
+            hovertemplate=start_name + " (%{x:.2f}, %{y:.2f})<extra></extra>",
+            marker=dict(symbol="diamond", size=12, color="white", line=dict(width=2, color="#111")),
+        )
+    )
+    first = len(fig.data)
+    paths = []
+    for i, (name, (xy, color)) in enumerate(runs.items()):
+        shown = thin(xy, stride)
+        figures.add_path(fig, shown, name=name, color=color)
+        fig.data[-1].marker.size = 3
+        fig.data[-1].line.width = 2
+        paths.append((shown, first + i))
+    fig.update_layout(
+        annotations=[
+            _label_note(p.point[0], p.point[1], n) for n, p in zip(names, points, strict=True)
+        ]
+    )
+    fig.update_yaxes(title="y")
+    figures.animate_paths(fig, paths, labels=labels, frame_ms=60)
+    fig.layout.sliders[0].update(x=0.32, len=0.68)  # clear of the Play/Pause buttons
+    room_for_legend(fig)
+    fig.update_layout(height=540)
+    return fig
+
+
+def thin(xy: np.ndarray, stride: int) -> np.ndarray:
+    """Every ``stride``-th point of a path, always keeping the last one."""
+    if stride <= 1 or len(xy) <= 2:
+        return xy
+    idx = np.arange(0, len(xy), stride)
+    if idx[-1] != len(xy) - 1:
+        idx = np.append(idx, len(xy) - 1)
+    return xy[idx]
+
+
+def _codes(labels: np.ndarray, n_minima: int) -> np.ndarray:
+    """Basin labels → colour codes: minima 0…M−1, unsettled M, diverged M+1."""
+    codes = labels.astype(np.int16)
+    codes = np.where(labels == UNSETTLED, n_minima, codes)
+    return np.where(labels == DIVERGED, n_minima + 1, codes).astype(np.int16)
+
+
+def basin_maps(
+    panels: Sequence[tuple[str, object]],
+    minima,
+    names: Sequence[str],
+    *,
+    unsettled: str,
+    diverged: str,
+    title: str | None = None,
+) -> go.Figure:
+    """Side-by-side basin maps ``[(panel title, BasinMap), …]`` with one discrete colour bar."""
+    m = len(minima)
+    colors = basin_colors(m)
+    k = len(colors)
+    scale = []
+    for i, c in enumerate(colors):
+        scale += [(i / k, c), ((i + 1) / k, c)]
+    fig = make_subplots(
+        rows=1,
+        cols=len(panels),
+        subplot_titles=[p[0] for p in panels],
+        horizontal_spacing=0.04,
+        shared_yaxes=True,
+    )
+    ticktext = [f"{n} ({mm.value:.2f})" for n, mm in zip(names, minima, strict=True)] + [
+        unsettled,
+        diverged,
+    ]
+    for j, (_, bmap) in enumerate(panels, start=1):
+        fig.add_trace(
+            go.Heatmap(
+                x=bmap.xs,
+                y=bmap.ys,
+                z=_codes(bmap.labels, m),
+                zmin=-0.5,
+                zmax=k - 0.5,
+                colorscale=scale,
+                showscale=j == 1,
+                colorbar=dict(
+                    tickvals=list(range(k)),
+                    ticktext=ticktext,
+                    thickness=14,
+                    len=1.0,
+                    x=1.01,
+                    outlinewidth=0,
+                ),
+                hovertemplate="x₀=%{x:.2f}, y₀=%{y:.2f}<extra></extra>",
+            ),
+            row=1,
+            col=j,
+        )
+        fig.add_trace(_minima_markers(minima, names, size=10, showlegend=False), row=1, col=j)
+        fig.update_xaxes(
+            range=[bmap.xs[0], bmap.xs[-1]],
+            title="x₀",
+            constrain="domain",
+            scaleanchor=f"y{'' if j == 1 else j}",
+            row=1,
+            col=j,
+        )
+        fig.update_yaxes(range=[bmap.ys[0], bmap.ys[-1]], constrain="domain", row=1, col=j)
+    fig.update_yaxes(title="y₀", row=1, col=1)
+    figures.base_layout(fig, title, height=430)
+    return fig
+
+
+def share_bars(
+    groups: Mapping[str, tuple[Sequence[float], str]],
+    categories: Sequence[str],
+    *,
+    ylabel: str,
+    title: str | None = None,
+) -> go.Figure:
+    """Grouped bars: share of the starts per category (minima, unsettled, diverged) per method."""
+    fig = go.Figure()
+    for name, (values, color) in groups.items():
+        fig.add_trace(
+            go.Bar(
+                x=list(categories),
+                y=[100 * v for v in values],
+                name=name,
+                marker_color=color,
+                hovertemplate="%{x}: %{y:.1f}%<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=ylabel, ticksuffix="%")
+    figures.base_layout(fig, title, height=360)
+    room_for_legend(fig)
+    return fig
+
+
+def gradient_norms(
+    curves: Mapping[str, tuple[np.ndarray, np.ndarray, str]],
+    *,
+    xlabel: str,
+    ylabel: str,
+    title: str | None = None,
+    shade: tuple[float, float] | None = None,
+    shade_label: str = "",
+) -> go.Figure:
+    """‖∇f‖ per step on a log axis; ``shade`` marks a band of steps (the predicted crawl)."""
+    safe = {n: (s, np.maximum(g, 1e-16), c) for n, (s, g, c) in curves.items()}
+    fig = figures.loss_curves(safe, xlabel=xlabel, ylabel=ylabel, log_y=True, title=title)
+    fig.update_yaxes(exponentformat="power")
+    room_for_legend(fig)
+    fig.update_layout(height=460)
+    if shade is not None and np.isfinite(shade[1]):
+        fig.add_vrect(
+            x0=shade[0],
+            x1=shade[1],
+            fillcolor="#999",
+            opacity=0.15,
+            line_width=0,
+            annotation_text=shade_label,
+            annotation_position="top left",
+            annotation_font_size=12,
+        )
+    return fig
+
+
+def latex_number(v: float, digits: int = 2) -> str:
+    """``v`` for LaTeX: fixed-point when moderate, ``a \\times 10^{b}`` when tiny or huge."""
+    if v == 0 or 1e-3 <= abs(v) < 1e4:
+        return f"{v:.{digits + 2}f}"
+    mantissa, exponent = f"{v:.{digits - 1}e}".split("e")
+    return rf"{mantissa}\times 10^{{{int(exponent)}}}"
+
+
+def cost_figure(
+    curves, *, floor: float, ceiling: float, xlabel: str, ylabel: str, title: str, floor_label: str
+) -> go.Figure:
+    """Cost per step; the y range stops at ``ceiling`` so a diverging run cannot flatten the rest."""
+    fig = figures.loss_curves(curves, xlabel=xlabel, ylabel=ylabel, title=title)
+    fig.add_hline(
+        y=floor,
+        line_dash="dot",
+        line_color="#666",
+        annotation_text=floor_label,
+        annotation_position="top right",
+    )
+    fig.update_yaxes(range=[floor - 0.1 * (ceiling - floor), ceiling])
+    room_for_legend(fig)
+    return fig

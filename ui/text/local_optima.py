@@ -1,0 +1,273 @@
+"""Strings of the local-optima page."""
+
+STRINGS = {
+    "local_optima.title": {"en": "Local optima and saddle points", "ko": "지역 최적점과 안장점"},
+    "local_optima.intro": {
+        "en": "A real cost surface is not one smooth bowl: it has many dips. Gradient descent "
+        "only ever looks at the slope under its feet, so it rolls to the bottom of whichever "
+        "dip it starts in. That bottom may be a shallow local minimum, far above the global "
+        "one. Below you pick the start, add noise to the gradient the way mini-batches do, "
+        "map which start ends where, and watch a run crawl past a saddle point.",
+        "ko": "실제 비용 함수는 매끈한 그릇 하나가 아니라 여기저기 움푹 팬 곳이 많은 지형입니다. "
+        "경사 하강법은 지금 서 있는 곳의 기울기만 보기 때문에, 출발한 골짜기의 바닥까지만 "
+        "굴러갑니다. 그 바닥은 전역 최솟값보다 한참 높은 얕은 지역 최솟값일 수도 있습니다. "
+        "아래에서 출발점을 고르고, 미니배치처럼 기울기에 잡음을 섞어 보고, 어디서 출발하면 "
+        "어디에 도착하는지 지도로 그려 보고, 안장점 근처에서 느려지는 모습도 살펴봅니다.",
+    },
+    # sidebar
+    "local_optima.side.descent": {"en": "Gradient descent", "ko": "경사 하강법"},
+    "local_optima.side.noise": {"en": "Noise and other optimizers", "ko": "잡음과 다른 옵티마이저"},
+    "local_optima.side.saddle": {"en": "Saddle point", "ko": "안장점"},
+    "local_optima.lr": {"en": "Learning rate α", "ko": "학습률 α"},
+    "local_optima.steps": {"en": "Steps", "ko": "단계 수"},
+    "local_optima.x0": {"en": "Start x₀", "ko": "시작점 x₀"},
+    "local_optima.y0": {"en": "Start y₀", "ko": "시작점 y₀"},
+    "local_optima.noise": {"en": "Gradient noise σ", "ko": "기울기 잡음 σ"},
+    "local_optima.seed": {"en": "Random seed", "ko": "난수 시드(seed)"},
+    "local_optima.extra": {"en": "Also map", "ko": "함께 비교할 방법"},
+    "local_optima.extra.none": {"en": "Nothing else", "ko": "없음"},
+    "local_optima.extra.momentum": {"en": "Momentum", "ko": "모멘텀"},
+    "local_optima.extra.adam": {"en": "Adam", "ko": "Adam"},
+    "local_optima.offset": {
+        "en": "Start offset δ from the saddle (in y)",
+        "ko": "안장점에서 떨어진 거리 δ (y 방향)",
+    },
+    "local_optima.saddle_noise": {"en": "Noise σ at the saddle", "ko": "안장점에서의 잡음 σ"},
+    # names
+    "local_optima.min_global": {"en": "global", "ko": "전역"},
+    "local_optima.min_local": {"en": "local {i}", "ko": "지역 {i}"},
+    "local_optima.minima": {"en": "minima", "ko": "최솟값"},
+    "local_optima.critical_points": {"en": "critical points", "ko": "임계점"},
+    "local_optima.noisy_name": {"en": "Noisy gradient descent", "ko": "잡음 섞인 경사 하강법"},
+    "local_optima.noisy_name_sigma": {
+        "en": "Noisy gradient descent (σ = {sigma})",
+        "ko": "잡음 섞인 경사 하강법 (σ = {sigma})",
+    },
+    "local_optima.pp": {"en": "{v} pp", "ko": "{v}%p"},
+    "local_optima.unsettled": {"en": "did not settle", "ko": "자리 잡지 못함"},
+    "local_optima.diverged": {"en": "diverged", "ko": "발산"},
+    "local_optima.error": {
+        "en": "These settings could not be run. Press “Reset to defaults” in the sidebar.",
+        "ko": "이 설정으로는 계산할 수 없습니다. 사이드바의 ‘기본값으로 되돌리기’를 눌러 주세요.",
+    },
+    # 1. surface
+    "local_optima.surface_header": {
+        "en": "A surface with many dips",
+        "ko": "움푹 팬 곳이 많은 지형",
+    },
+    "local_optima.surface_text": {
+        "en": "This polynomial surface has {n_min} minima: one global minimum (the lowest "
+        "point, marked with a star) and {n_local} local minima, each the bottom of its own "
+        "dip but higher than the global one. Between the dips lie ridges and saddle points. "
+        "Turn the 3D view with the mouse, or pick a camera preset.",
+        "ko": "이 다항식 지형에는 최솟값이 {n_min}개 있습니다. 가장 낮은 전역 최솟값(별표) "
+        "하나와, 저마다 자기 골짜기의 바닥이지만 전역 최솟값보다는 높은 지역 최솟값 "
+        "{n_local}개입니다. 골짜기 사이에는 능선과 안장점이 있습니다. 입체 그림은 마우스로 "
+        "돌려 보거나 카메라 위치를 골라 보세요.",
+    },
+    "local_optima.surface_title": {"en": "The cost surface f(x, y)", "ko": "비용 함수 f(x, y)"},
+    "local_optima.contour_title": {
+        "en": "Contour map: minima and their costs",
+        "ko": "등고선 지도: 최솟값과 그 비용",
+    },
+    "local_optima.table_title": {"en": "All minima as a table", "ko": "최솟값 전체 표"},
+    "local_optima.col_name": {"en": "name", "ko": "이름"},
+    "local_optima.col_kind": {"en": "kind", "ko": "종류"},
+    # 2. one start
+    "local_optima.start_header": {
+        "en": "Where you start decides where you end",
+        "ko": "어디서 출발하느냐가 도착지를 정한다",
+    },
+    "local_optima.start_text": {
+        "en": "Move the start x₀, y₀ in the sidebar. Plain gradient descent (blue) follows the "
+        "slope down into the dip it starts in. The noisy run (red-orange) adds random noise of "
+        "size σ to every gradient, like the scatter of mini-batch gradients around the true "
+        "one: near a low ridge a few unlucky (or lucky) steps can throw it into the next dip. "
+        "Press Play to watch both.",
+        "ko": "사이드바에서 시작점 x₀, y₀를 옮겨 보세요. 보통 경사 하강법(파란색)은 출발한 "
+        "골짜기 안에서 기울기를 따라 내려갑니다. 잡음 섞인 경사 하강법(다홍색)은 매 단계 "
+        "기울기에 크기 σ의 무작위 잡음을 더합니다. 미니배치 기울기가 참 기울기 주변에서 "
+        "흩어지는 것과 같습니다. 낮은 능선 근처에서는 몇 번의 운 나쁜(혹은 운 좋은) 걸음이 "
+        "옆 골짜기로 넘겨 주기도 합니다. 재생을 눌러 두 경로를 비교해 보세요.",
+    },
+    "local_optima.paths_title": {
+        "en": "Plain and noisy gradient descent from the same start",
+        "ko": "같은 시작점에서 출발한 보통 / 잡음 섞인 경사 하강법",
+    },
+    "local_optima.ended_global": {
+        "en": "**{who}** ended in the **{name} minimum** (cost {value}), the lowest point of the "
+        "surface. Its last point was ({x}, {y}) with cost {cost}.",
+        "ko": "**{who}**: **{name} 최솟값**(비용 {value})에 도착했습니다. 지형에서 가장 낮은 "
+        "곳입니다. 마지막 위치는 ({x}, {y}), 비용은 {cost}입니다.",
+    },
+    "local_optima.ended_local": {
+        "en": "**{who}** ended in **{name}**, a local minimum with cost {value}: stuck in a dip "
+        "above the global one. Its last point was ({x}, {y}) with cost {cost}.",
+        "ko": "**{who}**: 비용이 {value}인 지역 최솟값 **{name}**에 도착했습니다. 전역 최솟값보다 "
+        "높은 골짜기에 갇힌 것입니다. 마지막 위치는 ({x}, {y}), 비용은 {cost}입니다.",
+    },
+    "local_optima.ended_unsettled": {
+        "en": "**{who}** did not settle in any minimum within {steps} steps; it stopped at "
+        "({x}, {y}). Give it more steps or a larger learning rate (or less noise).",
+        "ko": "**{who}**: {steps}단계 안에 어느 최솟값에도 자리 잡지 못하고 ({x}, {y})에서 "
+        "멈췄습니다. 단계 수나 학습률을 늘리거나 잡음을 줄여 보세요.",
+    },
+    "local_optima.no_noise": {
+        "en": "With σ = 0 the noisy run is plain gradient descent: both paths coincide.",
+        "ko": "σ = 0이면 잡음 섞인 경사 하강법이 보통 경사 하강법과 같아서 두 경로가 겹칩니다.",
+    },
+    "local_optima.same_end": {
+        "en": "Both runs ended in the same minimum this time. Try another seed or a larger σ.",
+        "ko": "이번에는 두 경로가 같은 최솟값에 도착했습니다. 다른 시드나 더 큰 σ를 골라 보세요.",
+    },
+    "local_optima.gd_formula": {
+        "en": "The last of the {k} steps of plain gradient descent. At a minimum the gradient "
+        "is (almost) zero, so the point stops moving: the update cannot tell a local minimum "
+        "from the global one.",
+        "ko": "보통 경사 하강법 {k}단계 가운데 마지막 단계입니다. 최솟값에서는 기울기가 (거의) 0이라 "
+        "점이 더 움직이지 않습니다. 이 갱신식은 지역 최솟값과 전역 최솟값을 구별하지 못합니다.",
+    },
+    "local_optima.noisy_formula": {
+        "en": "Each noisy step adds a random kick of typical size α·σ = {step} per coordinate. "
+        "In a shallow dip such kicks can carry the point over the ridge; in a deep one they "
+        "rarely do.",
+        "ko": "잡음 섞인 걸음은 좌표마다 대략 α·σ = {step} 크기의 무작위 충격을 더합니다. "
+        "얕은 골짜기에서는 이 충격이 능선을 넘겨 주기도 하지만, 깊은 골짜기에서는 좀처럼 "
+        "빠져나오지 못합니다.",
+    },
+    "local_optima.cost_title": {"en": "Cost per step", "ko": "단계별 비용"},
+    "local_optima.try_start": {
+        "en": "keep the start at (1.5, 0.5) and change the seed a few times: how often does the "
+        "noisy run reach the global minimum? Then set σ to 0.5 or to 5 and compare.",
+        "ko": "시작점을 (1.5, 0.5)에 두고 시드를 여러 번 바꿔 보세요. 잡음 섞인 경로가 전역 "
+        "최솟값에 몇 번이나 도착하나요? 그다음 σ를 0.5나 5로 바꿔 비교해 보세요.",
+    },
+    # 3. basins
+    "local_optima.basin_header": {
+        "en": "Basins of attraction",
+        "ko": "끌림 영역(basin of attraction)",
+    },
+    "local_optima.basin_text": {
+        "en": "Now every point of a {n} × {n} grid is a start: {total} runs of {steps} steps, "
+        "computed together in one batch. Each start is coloured by the minimum it reached. "
+        "For plain gradient descent the colours form the basins of attraction: connected "
+        "regions bounded by the ridges. Noise blurs the borders and moves starts into deeper "
+        "basins. Grey starts did not settle near any minimum, black ones diverged.",
+        "ko": "이번에는 {n} × {n} 격자의 모든 점이 시작점입니다. {steps}단계짜리 실행 {total}개를 "
+        "한 번에 묶어 계산하고, 각 시작점을 도착한 최솟값의 색으로 칠했습니다. 보통 경사 "
+        "하강법에서는 이 색들이 능선으로 나뉜 끌림 영역이 됩니다. 잡음을 넣으면 경계가 흐려지고 "
+        "더 깊은 골짜기로 옮겨 가는 시작점이 생깁니다. 회색은 어느 최솟값 근처에도 자리 잡지 "
+        "못한 시작점, 검은색은 발산한 시작점입니다.",
+    },
+    "local_optima.extra_note.momentum": {
+        "en": "Momentum runs without gradient noise, with the same α = {lr} and β = {beta}.",
+        "ko": "모멘텀은 기울기 잡음 없이, 같은 α = {lr}와 β = {beta}로 실행했습니다.",
+    },
+    "local_optima.extra_note.adam": {
+        "en": "Adam runs without gradient noise, with the same α = {lr}, β₁ = {beta1} and β₂ = {beta2}.",
+        "ko": "Adam은 기울기 잡음 없이, 같은 α = {lr}와 β₁ = {beta1}, β₂ = {beta2}로 실행했습니다.",
+    },
+    "local_optima.global_share_title": {
+        "en": "Share of the starts that reach the global minimum",
+        "ko": "전역 최솟값에 도착한 시작점의 비율",
+    },
+    "local_optima.rest_share": {
+        "en": "did not settle: {unsettled}% · diverged: {diverged}%",
+        "ko": "자리 잡지 못함: {unsettled}% · 발산: {diverged}%",
+    },
+    "local_optima.share_explain": {
+        "en": "The share p★ of the global minimum for {who}: N★ starts ended within "
+        "r = {radius} of it, out of N starts. A start counts for a minimum when its last "
+        "point lies within r of that minimum (r is 0.3 × the distance between the two "
+        "closest minima).",
+        "ko": "{who}의 전역 최솟값 비율 p★입니다. 시작점 N개 가운데 N★개가 전역 최솟값에서 "
+        "r = {radius} 안쪽에서 끝났습니다. 마지막 위치가 어떤 최솟값에서 r 안쪽이면 그 "
+        "최솟값에 도착한 것으로 셉니다 (r은 가장 가까운 두 최솟값 사이 거리의 0.3배).",
+    },
+    "local_optima.share_axis": {"en": "share of starts", "ko": "시작점 비율"},
+    "local_optima.bars_title": {
+        "en": "Share of starts ending in each minimum",
+        "ko": "최솟값별로 도착한 시작점 비율",
+    },
+    "local_optima.try_basins": {
+        "en": "raise σ step by step from 0 to 6 and watch the global share: it first grows, "
+        "then falls as more starts never settle. Then add momentum or Adam and compare "
+        "their basins with plain gradient descent.",
+        "ko": "σ를 0부터 6까지 조금씩 올리며 전역 최솟값 비율을 지켜보세요. 처음에는 늘다가, "
+        "자리 잡지 못하는 시작점이 많아지면서 다시 줄어듭니다. 그다음 모멘텀이나 Adam을 "
+        "추가해 보통 경사 하강법과 끌림 영역을 비교해 보세요.",
+    },
+    # 4. saddle
+    "local_optima.saddle_header": {
+        "en": "Saddle points: the slow crawl",
+        "ko": "안장점: 느린 기어가기",
+    },
+    "local_optima.saddle_text": {
+        "en": "In two dimensions local minima look like the main danger. In the many dimensions "
+        "of a neural network most critical points (where the gradient is zero) are saddle "
+        "points instead: the surface curves up in some directions and down in others "
+        "(Dauphin et al., 2014). Near a saddle the gradient is tiny, so gradient descent "
+        "slows to a crawl before it slides off. Here f(x, y) = x² + y⁴/4 − y²/2: a saddle at "
+        "(0, 0) with two minima at (0, ±1) beyond it. The runs start at (1.5, δ), just off "
+        "the ridge that leads into the saddle.",
+        "ko": "2차원에서는 지역 최솟값이 가장 큰 걱정거리처럼 보입니다. 하지만 신경망처럼 차원이 "
+        "아주 많으면 기울기가 0인 임계점은 대부분 안장점입니다. 어떤 방향으로는 위로, 다른 "
+        "방향으로는 아래로 휘어 있는 점이지요 (Dauphin 외, 2014). 안장점 근처에서는 기울기가 "
+        "아주 작아서 경사 하강법이 기어가듯 느려졌다가 겨우 미끄러져 나옵니다. 여기서는 "
+        "f(x, y) = x² + y⁴/4 − y²/2를 씁니다. (0, 0)이 안장점이고 그 너머 (0, ±1)에 "
+        "최솟값이 두 개 있습니다. 두 경로는 안장점으로 이어지는 능선에서 살짝 벗어난 "
+        "(1.5, δ)에서 출발합니다.",
+    },
+    "local_optima.gradnorm_title": {
+        "en": "Gradient norm per step (log scale)",
+        "ko": "단계별 기울기 크기 (로그 눈금)",
+    },
+    "local_optima.predicted_band": {"en": "predicted crawl", "ko": "예측한 정체 구간"},
+    "local_optima.saddle_title": {
+        "en": "Paths past the saddle of x² + y⁴/4 − y²/2",
+        "ko": "x² + y⁴/4 − y²/2의 안장점을 지나는 경로",
+    },
+    "local_optima.escape_formula": {
+        "en": "Near the saddle the Hessian has the eigenvalue λ_min = {lam} along y, so each "
+        "plain step multiplies the distance from the ridge by 1 + α·|λ_min|. Starting δ away, "
+        "it takes about k steps to get r = {r} away: the smaller δ, the longer the crawl, and "
+        "exactly on the ridge (δ = 0) it never leaves. Noise does not wait for δ to grow.",
+        "ko": "안장점 근처에서 헤세 행렬(Hessian)은 y 방향으로 고윳값 λ_min = {lam}을 가지므로, "
+        "보통 경사 하강법은 한 걸음마다 능선에서 떨어진 거리를 1 + α·|λ_min|배로 늘립니다. "
+        "δ만큼 떨어져 출발하면 r = {r}만큼 멀어지기까지 약 k단계가 걸립니다. δ가 작을수록 더 "
+        "오래 기어가고, 능선 바로 위(δ = 0)에서는 영영 벗어나지 못합니다. 잡음은 δ가 자라기를 "
+        "기다리지 않습니다.",
+    },
+    "local_optima.saddle_exit": {
+        "en": "left that neighbourhood at step {step}",
+        "ko": "{step}단계에서 그 근처를 벗어났고",
+    },
+    "local_optima.saddle_never_near": {
+        "en": "never came that close at all",
+        "ko": "애초에 그만큼 가까이 가지도 않았고",
+    },
+    "local_optima.saddle_no_exit": {
+        "en": "had not left it after {steps} steps",
+        "ko": "{steps}단계가 지나도 벗어나지 못했고",
+    },
+    "local_optima.saddle_settled": {
+        "en": "then settled in a minimum",
+        "ko": "결국 최솟값에 자리 잡았습니다",
+    },
+    "local_optima.saddle_unsettled": {
+        "en": "did not reach a minimum",
+        "ko": "최솟값에 닿지 못했습니다",
+    },
+    "local_optima.saddle_result": {
+        "en": "**{who}** spent {near} steps within {r} of the saddle, {exit}, and {ended}.",
+        "ko": "**{who}**: 안장점에서 {r} 안쪽에 {near}단계 머물렀고, {exit} {ended}.",
+    },
+    "local_optima.try_saddle": {
+        "en": "set the offset δ to 1e-06 and then to 0: the plain run's crawl grows longer, and "
+        "at 0 it sits on the saddle forever, while the noisy run leaves within a few dozen "
+        "steps. Then set the saddle noise to 0.05.",
+        "ko": "δ를 1e-06으로, 다음에는 0으로 바꿔 보세요. 보통 경사 하강법은 점점 더 오래 기어가다가 "
+        "0에서는 안장점에 영원히 머물지만, 잡음 섞인 경로는 수십 단계 안에 빠져나옵니다. 그다음 "
+        "안장점 잡음을 0.05로 낮춰 보세요.",
+    },
+}
