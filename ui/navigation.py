@@ -32,7 +32,7 @@ LEARNING_PATH: tuple[Concept, ...] = (
         "gradient-descent",
     ),
     Concept("local_optima", ":material/landscape:", "app_pages/local_optima.py", "local-optima"),
-    Concept("batch_sizes", ":material/view_module:", None, "batch-sizes"),
+    Concept("batch_sizes", ":material/view_module:", "app_pages/batch_sizes.py", "batch-sizes"),
     Concept("ewa", ":material/show_chart:", "app_pages/ewa.py", "weighted-averages"),
     Concept("momentum", ":material/speed:", None, "momentum"),
     Concept("rmsprop", ":material/tune:", None, "rmsprop"),
