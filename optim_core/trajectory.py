@@ -95,7 +95,7 @@ def run(
     batch_shape, d = x0.shape[:-1], x0.shape[-1]
     kept = record_steps(steps, record_every)
     rng = np.random.default_rng(seed) if noise > 0 else None
-    loop = _run_fast if engine == "fast" else _run_pure
+    loop = _run_fast_in_chunks if engine == "fast" else _run_pure
     with np.errstate(all="ignore"):
         params, loss, diverged_at, states = loop(
             optimizer, objective, x0.reshape(-1, d), steps, kept, noise, rng, blowup, margin
@@ -227,6 +227,30 @@ _FAST_UPDATES = {
     RMSProp: _rmsprop_fast,
     Adam: _adam_fast,
 }
+
+
+# Starts are independent, so without noise the fast engine runs them in chunks whose
+# buffers (x, g, v, s, tmp and the objective's scratch) stay in a core's L2 cache:
+# measured here, 40,000 Rosenbrock starts take about a quarter less time in chunks of
+# ~10,000 than in one piece. With noise the whole array is stepped together, so the
+# random stream (drawn per step for all starts) is the same as on the pure path.
+_CHUNK_BYTES = 1 << 20
+
+
+def _run_fast_in_chunks(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
+    n_starts, d = x.shape
+    chunk = max(1024, _CHUNK_BYTES // (8 * d * 6))
+    if noise or n_starts <= chunk:
+        return _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin)
+    params = np.empty((len(kept), n_starts, d))
+    losses = np.empty((len(kept), n_starts))
+    diverged_at = np.empty(n_starts, dtype=np.int64)
+    for lo in range(0, n_starts, chunk):
+        part = slice(lo, lo + chunk)
+        params[:, part], losses[:, part], diverged_at[part], _ = _run_fast(
+            optimizer, objective, x[part], steps, kept, noise, rng, blowup, margin
+        )
+    return params, losses, diverged_at, None
 
 
 class _Buffers:

@@ -195,3 +195,16 @@ def test_bad_arguments_are_refused(kwargs, match):
     args = dict(x0=[1.0, 1.0], steps=3) | kwargs
     with pytest.raises(ValueError, match=match):
         optim_core.run(optim_core.gd(0.1), BOWL, args.pop("x0"), args.pop("steps"), **args)
+
+
+def test_fast_engine_in_chunks_matches_the_pure_path():
+    # more starts than one cache-sized chunk, some of them diverging
+    x0 = np.random.default_rng(8).uniform(-4, 4, (12_000, 2))
+    for opt in (optim_core.adam(0.3), optim_core.gd(0.3)):  # gd diverges for lr > 0.2
+        fast = optim_core.run(opt, BOWL, x0, 40, record_every=7, engine="fast")
+        pure = optim_core.run(opt, BOWL, x0, 40, record_every=7, engine="pure")
+        assert np.array_equal(fast.diverged_at, pure.diverged_at)
+        assert np.allclose(fast.params, pure.params, rtol=1e-9, atol=1e-12, equal_nan=True)
+        assert np.allclose(fast.loss, pure.loss, rtol=1e-9, atol=1e-12, equal_nan=True)
+        expected_diverged = 12_000 if opt.name == "gd" else 0  # |1 - 0.3*10| = 2 on y
+        assert (fast.diverged_at > 0).sum() == expected_diverged
