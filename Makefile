@@ -31,6 +31,7 @@ format: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/browser/screenshots
