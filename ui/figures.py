@@ -175,57 +175,68 @@ def animate_paths(
             layout = dict(annotations=[_frame_note(annotations[min(k, len(annotations) - 1)])])
         frames.append(go.Frame(data=data, traces=[i for _, i in paths], name=str(k), layout=layout))
     fig.frames = frames
+    fig.update_layout(**playback(n, labels, frame_ms=frame_ms, redraw=redraw))
+    if annotations is not None:
+        fig.update_layout(annotations=[_frame_note(annotations[-1])])
+    fig.update_layout(margin=dict(b=120), height=(fig.layout.height or 420) + 80)
+    return fig
+
+
+def playback(
+    n: int,
+    labels,
+    *,
+    frame_ms: int = 80,
+    redraw: bool = True,
+    active: int | None = None,
+    y: float = -0.12,
+    show_step: bool = False,
+) -> dict:
+    """Layout of Play/Pause buttons and a frame slider for ``n`` frames named "0".."n-1".
+
+    Pass it to ``fig.update_layout(**playback(...))``. ``active`` is the frame the slider
+    starts on (the last by default); ``show_step`` prints "step k" above the slider.
+    """
     play = dict(
-        frame=dict(duration=frame_ms, redraw=redraw), fromcurrent=True, transition=dict(duration=0)
+        frame=dict(duration=frame_ms, redraw=redraw),
+        fromcurrent=True,
+        transition=dict(duration=0),
+        mode="immediate",
     )
-    fig.update_layout(
+    pause = dict(frame=dict(duration=0, redraw=False), mode="immediate")
+    jump = dict(mode="immediate", frame=dict(duration=0, redraw=redraw))
+    return dict(
         updatemenus=[
             dict(
                 type="buttons",
                 showactive=False,
                 x=0,
-                y=-0.12,
+                y=y,
                 xanchor="left",
                 yanchor="top",
                 direction="left",
                 pad=dict(t=0, r=10),
                 buttons=[
                     dict(label="▶ " + labels["play"], method="animate", args=[None, play]),
-                    dict(
-                        label="■ " + labels["pause"],
-                        method="animate",
-                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")],
-                    ),
+                    dict(label="■ " + labels["pause"], method="animate", args=[[None], pause]),
                 ],
             )
         ],
         sliders=[
             dict(
-                active=n - 1,
+                active=n - 1 if active is None else active,
                 x=0.25,
                 len=0.75,
-                y=-0.12,
+                y=y,
                 yanchor="top",
                 pad=dict(t=0, b=0),
-                currentvalue=dict(visible=False),
+                currentvalue=dict(prefix=labels["step"] + " ", visible=show_step),
                 steps=[
-                    dict(
-                        label=str(k),
-                        method="animate",
-                        args=[
-                            [str(k)],
-                            dict(mode="immediate", frame=dict(duration=0, redraw=redraw)),
-                        ],
-                    )
-                    for k in range(n)
+                    dict(label=str(k), method="animate", args=[[str(k)], jump]) for k in range(n)
                 ],
             )
         ],
     )
-    if annotations is not None:
-        fig.update_layout(annotations=[_frame_note(annotations[-1])])
-    fig.update_layout(margin=dict(b=120), height=(fig.layout.height or 420) + 80)
-    return fig
 
 
 def _partial_path(xy: np.ndarray):

@@ -50,57 +50,6 @@ def _title(text: str, x: float, y: float) -> dict:
     )
 
 
-def _playback(n: int, active: int, labels, frame_ms: int) -> dict:
-    play = dict(
-        frame=dict(duration=frame_ms, redraw=True),
-        fromcurrent=True,
-        transition=dict(duration=0),
-        mode="immediate",
-    )
-    return dict(
-        updatemenus=[
-            dict(
-                type="buttons",
-                showactive=False,
-                x=0,
-                y=-0.06,
-                xanchor="left",
-                yanchor="top",
-                direction="left",
-                buttons=[
-                    dict(label="▶ " + labels["play"], method="animate", args=[None, play]),
-                    dict(
-                        label="■ " + labels["pause"],
-                        method="animate",
-                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")],
-                    ),
-                ],
-            )
-        ],
-        sliders=[
-            dict(
-                active=active,
-                x=0.2,
-                len=0.8,
-                y=-0.03,
-                yanchor="top",
-                currentvalue=dict(prefix=labels["step"] + " "),
-                steps=[
-                    dict(
-                        label=str(k),
-                        method="animate",
-                        args=[
-                            [str(k)],
-                            dict(mode="immediate", frame=dict(duration=0, redraw=True)),
-                        ],
-                    )
-                    for k in range(n)
-                ],
-            )
-        ],
-    )
-
-
 def descent_figure(
     *, coefficients, w_path, loss_path, x, y, k, labels, notes, frame_ms: int = 400
 ) -> go.Figure:
@@ -281,7 +230,8 @@ def descent_figure(
         for j in range(n_frames)
     ]
     fig.update_layout(
-        annotations=titles + [_note(notes[k])], **_playback(n_frames, k, labels, frame_ms)
+        annotations=titles + [_note(notes[k])],
+        **figures.playback(n_frames, labels, frame_ms=frame_ms, active=k, y=-0.06, show_step=True),
     )
     fig.update_xaxes(title_text="W", range=[w_lo, w_hi], row=1, col=1)
     fig.update_yaxes(title_text=labels["cost"], range=[c_lo - pad, c_top + pad], row=1, col=1)
@@ -307,26 +257,10 @@ def descent_figure(
     return fig
 
 
-def _controls_below(fig: go.Figure, *, redraw: bool = True) -> go.Figure:
-    """Put the Play buttons under the x-axis title and the frame slider on its own row below.
-
-    ``redraw=True``: without a redraw Plotly moves the traces but keeps the old annotation
-    (the numbers of the frame), and WebGL (3-D) traces do not move at all.
-    """
-    menu, slider = fig.layout.updatemenus[0], fig.layout.sliders[0]
-    menu.y = -0.13
-    slider.update(x=0.0, len=1.0, y=-0.23)
-    if redraw:
-        play, pause = menu.buttons
-        play.args = [
-            None,
-            {
-                **play.args[1],
-                "frame": dict(duration=play.args[1]["frame"]["duration"], redraw=True),
-            },
-        ]
-        for step in slider.steps:
-            step.args = [step.args[0], dict(mode="immediate", frame=dict(duration=0, redraw=True))]
+def _controls_below(fig: go.Figure) -> go.Figure:
+    """Put the Play buttons under the x-axis title and the frame slider on its own row below."""
+    fig.layout.updatemenus[0].y = -0.13
+    fig.layout.sliders[0].update(x=0.0, len=1.0, y=-0.23)
     fig.update_layout(margin=dict(b=185))
     return fig
 
@@ -350,7 +284,7 @@ def valley_contour(xs, ys, z, path, optimum, *, labels, notes, frame_ms: int = 1
     fig.update_xaxes(title_text="w")
     fig.update_yaxes(title_text="b")
     fig.update_layout(height=630, legend=dict(y=1.02))
-    return _controls_below(fig, redraw=True)
+    return _controls_below(fig)
 
 
 def valley_surface(
@@ -379,4 +313,4 @@ def valley_surface(
         fig, [(xyz, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
     fig.update_layout(scene=dict(xaxis_title="w", yaxis_title="b", zaxis_title="C"), height=630)
-    return _controls_below(fig, redraw=True)
+    return _controls_below(fig)

@@ -1,27 +1,19 @@
 """AppTest: the batch-sizes page at SGD, a mini-batch and full batch, in both languages."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from optim_core import datasets
+from tests.app.helpers import open_app
 from ui import compute_batch_sizes as cb
 from ui import text
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/batch_sizes.py"
 M = datasets.TABLES["cars"].rows  # the default data
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
+    at = open_app(PAGE, lang, timeout=120, **params)
     return at
 
 

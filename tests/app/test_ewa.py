@@ -2,26 +2,19 @@
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from optim_core import datasets
+from tests.app.helpers import open_app
 from ui import compute_ewa, figures_ewa, text
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/ewa.py"
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
+    at = open_app(PAGE, lang, timeout=60, **params)
     return at
 
 

@@ -2,18 +2,16 @@
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import optim_core
 from optim_core import regimes
 from optim_core.one_feature import NoInterceptLeastSquares, tips
+from tests.app.helpers import open_app
 from ui import text
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/gradient_descent.py"
 X, Y = tips()
 C2 = regimes.curvature(X)
@@ -21,12 +19,7 @@ ONE, TWO = regimes.thresholds(C2)
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
+    at = open_app(PAGE, lang, timeout=60, **params)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -2,25 +2,18 @@
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import open_app
 from ui import text
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/local_optima.py"
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
+    at = open_app(PAGE, lang, timeout=60, **params)
     return at
 
 

@@ -3,27 +3,17 @@
 The list of pages comes from ui.navigation, so a new page is covered by adding it there.
 """
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import ENTRY, open_app
 from ui import navigation, text
 
-ROOT = Path(__file__).resolve().parents[2]
-ENTRY = str(ROOT / "dashboard.py")
 PAGES = list(navigation.PAGES)
 
 
 def open_page(concept, lang, **params):
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if concept.url_path:
-        at.switch_page(concept.file).run()
-    return at
+    return open_app(concept.file if concept.url_path else None, lang, **params)
 
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
