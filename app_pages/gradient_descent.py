@@ -231,8 +231,10 @@ nb = numbers(shown)
 formula, words = st.columns([3, 2])
 with formula:
     st.latex(
-        rf"\frac{{\partial C}}{{\partial W}}\Big|_{{W_{{{shown}}}}} = 2a\,W_{{{shown}}} + b"
-        rf"= 2\cdot{tex(a, 5)}\cdot{texp(nb['w'])} - {tex(-b, 5)} = {tex(nb['slope'])}"
+        rf"\begin{{aligned}}\frac{{\partial C}}{{\partial W}}\Big|_{{W_{{{shown}}}}}"
+        rf"&= 2a\,W_{{{shown}}} + b \\"
+        rf"&= 2\cdot{tex(a, 5)}\cdot{texp(nb['w'])} - {tex(-b, 5)} = {tex(nb['slope'])}"
+        r"\end{aligned}"
     )
 with words:
     st.write(t("gradient_descent.explain_slope", k=shown, slope=num(nb["slope"])))
