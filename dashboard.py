@@ -11,7 +11,7 @@ from ui.widgets import language_selector
 
 st.set_page_config(
     page_title="Optimization, step by step",
-    page_icon=":material/trending_down:",
+    page_icon="📉",  # an emoji favicon is drawn locally; a :material: one is fetched from Google
     layout="wide",
 )
 

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -113,7 +114,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh page that collects console errors (``page.console_errors``)."""
+    """A fresh page that collects console errors and requests to other hosts."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
     pg = context.new_page()
     pg.console_errors = []
@@ -122,6 +123,17 @@ def page(browser):
         lambda msg: pg.console_errors.append(msg.text) if msg.type == "error" else None,
     )
     pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
+    # Everything the app shows must come from its own server (classrooms can be offline).
+    pg.external_requests = []
+    pg.on(
+        "request",
+        lambda req: (
+            pg.external_requests.append(req.url)
+            if urlparse(req.url).hostname not in ("127.0.0.1", "localhost", None)
+            and not req.url.startswith(("data:", "blob:"))
+            else None
+        ),
+    )
     yield pg
     context.close()
 

@@ -30,6 +30,7 @@ def test_every_page_draws_in_both_languages(server, page, concept, lang):
     page.goto(page_url(server, concept, lang=lang))
     wait_for_app(page)
     assert app_errors(page) == []
+    assert page.external_requests == []  # no fonts, icons or data fetched from the internet
     title = page.locator("h1").first.inner_text()
     assert title.strip() == text.get(f"{concept.key}.title", lang)
     if len(navigation.PAGES) > 1:  # Streamlit shows no menu for a single page
