@@ -172,12 +172,12 @@ def animate_paths(
         data = [_partial_path(xy[: k + 1]) for xy, _ in paths]
         layout = {}
         if annotations is not None:
-            layout = dict(annotations=[_frame_note(annotations[min(k, len(annotations) - 1)])])
+            layout = dict(annotations=[frame_note(annotations[min(k, len(annotations) - 1)])])
         frames.append(go.Frame(data=data, traces=[i for _, i in paths], name=str(k), layout=layout))
     fig.frames = frames
     fig.update_layout(**playback(n, labels, frame_ms=frame_ms, redraw=redraw))
     if annotations is not None:
-        fig.update_layout(annotations=[_frame_note(annotations[-1])])
+        fig.update_layout(annotations=[frame_note(annotations[-1])])
     fig.update_layout(margin=dict(b=120), height=(fig.layout.height or 420) + 80)
     return fig
 
@@ -246,21 +246,25 @@ def _partial_path(xy: np.ndarray):
     return go.Scatter(x=xy[:, 0], y=xy[:, 1])
 
 
-def _frame_note(text: str) -> dict:
-    return dict(
-        text=text,
-        x=0.01,
-        y=0.99,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        bgcolor="rgba(255,255,255,0.85)",
-        bordercolor="#888",
-        borderwidth=1,
-        font=dict(size=13),
+def frame_note(text: str, **where) -> dict:
+    """A boxed annotation with the numbers of one frame (top left unless ``where`` moves it)."""
+    return (
+        dict(
+            text=text,
+            x=0.01,
+            y=0.99,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            align="left",
+            bgcolor="rgba(255,255,255,0.85)",
+            bordercolor="#888",
+            borderwidth=1,
+            font=dict(size=13),
+        )
+        | where
     )
 
 

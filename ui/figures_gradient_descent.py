@@ -19,20 +19,8 @@ TANGENT_COLOR = "#CC79A7"  # reddish purple: the slope
 
 def _note(text: str) -> dict:
     """The numbers of one frame, on one line between the legend and the panels."""
-    return dict(
-        text=text,
-        x=0.5,
-        y=1.045,
-        xref="paper",
-        yref="paper",
-        xanchor="center",
-        yanchor="bottom",
-        showarrow=False,
-        align="left",
-        bgcolor="rgba(255,255,255,0.88)",
-        bordercolor="#888",
-        borderwidth=1,
-        font=dict(size=13),
+    return figures.frame_note(
+        text, x=0.5, y=1.045, xanchor="center", yanchor="bottom", bgcolor="rgba(255,255,255,0.88)"
     )
 
 
