@@ -21,13 +21,12 @@ st.write(t("home.intro"))
 st.subheader(t("home.path_title"))
 for number, concept in enumerate(navigation.LEARNING_PATH[1:], start=1):
     label = f"{number}. {t(f'nav.{concept.key}')}"
-    if concept.file:
-        st.page_link(concept.file, label=label, icon=concept.icon)
-        st.caption(t(f"home.path.{concept.key}"))
-    else:
-        st.markdown(
-            f"**{label}** — _{t('home.in_preparation')}_  \n{t(f'home.path.{concept.key}')}"
-        )
+    if concept.file:  # finished: a prominent link with its one-line summary
+        st.page_link(concept.file, label=f"**{label}**", icon=concept.icon)
+        st.markdown(t(f"home.path.{concept.key}"))
+    else:  # not built yet: named, but quieter than the pages one can open
+        quiet = label.replace(".", "\\.", 1)  # "5\." is text, not a Markdown list
+        st.caption(f"{quiet} — _{t('home.in_preparation')}_: {t(f'home.path.{concept.key}')}")
 
 st.subheader(t("home.teaser_title"))
 controls = Controls("home", st.sidebar)

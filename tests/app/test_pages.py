@@ -40,10 +40,12 @@ def test_garbage_url_values_are_ignored():
 
 def test_home_links_every_finished_page_and_names_the_rest():
     at = open_page(navigation.PAGES[0], "en")
-    markdown = " ".join(m.value for m in at.markdown)
+    markdown = " ".join(m.value for m in [*at.markdown, *at.caption])
     for concept in navigation.LEARNING_PATH[1:]:
         if concept.file is None:
             assert text.get(f"nav.{concept.key}", "en") in markdown
+    linked = [link.proto.page for link in at.get("page_link")]
+    assert linked == [c.url_path for c in navigation.PAGES[1:]]  # in learning order
 
 
 def test_home_steps_slider_changes_the_run():
