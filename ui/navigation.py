@@ -34,7 +34,7 @@ LEARNING_PATH: tuple[Concept, ...] = (
     Concept("local_optima", ":material/landscape:", "app_pages/local_optima.py", "local-optima"),
     Concept("batch_sizes", ":material/view_module:", "app_pages/batch_sizes.py", "batch-sizes"),
     Concept("ewa", ":material/show_chart:", "app_pages/ewa.py", "weighted-averages"),
-    Concept("momentum", ":material/speed:", None, "momentum"),
+    Concept("momentum", ":material/speed:", "app_pages/momentum.py", "momentum"),
     Concept("rmsprop", ":material/tune:", None, "rmsprop"),
     Concept("adam", ":material/auto_awesome:", None, "adam"),
     Concept("race", ":material/sports_score:", None, "race"),

@@ -1,0 +1,231 @@
+"""AppTest: the momentum page — both languages, β = 0 is plain descent, divergence, bad input."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+import optim_core
+from optim_core import objectives
+from optim_core.momentum_lessons import mean_abs, step_gradients, steps_to_target
+from tests.app.helpers import open_app
+from ui import compute_momentum as cm
+from ui import text
+
+PAGE = "app_pages/momentum.py"
+RACE, COSTS, VERTICAL, HORIZONTAL, SWEEP = range(5)
+GD_TRACE, MOMENTUM_TRACE = 3, 4  # contour, minimum, start, then the two paths
+
+
+def open_page(lang="en", **params):
+    return open_app(PAGE, lang, **params)
+
+
+def _arrays(node):
+    """Decode Plotly's typed arrays ({"dtype", "bdata"} in base64) back to numpy."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            flat = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
+            if "shape" not in node:
+                return flat
+            shape = node["shape"]
+            if isinstance(shape, str):
+                shape = [int(n) for n in shape.split(",")]
+            return flat.reshape(shape)
+        return {key: _arrays(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_arrays(value) for value in node]
+    return node
+
+
+def specs(at):
+    return [_arrays(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+
+
+def path(spec, trace):
+    data = spec["data"][trace]
+    return np.column_stack([np.asarray(data["x"], float), np.asarray(data["y"], float)])
+
+
+def errors(at):
+    return [e.value for e in at.exception]
+
+
+def reference(lr=0.063, beta=0.8, kappa=30.0, steps=cm.MAX_STEPS):
+    bowl = objectives.get("elongated_bowl", condition=kappa)
+    gd = optim_core.run(optim_core.gd(lr=lr), bowl, cm.START, steps)
+    mom = optim_core.run(
+        optim_core.momentum(lr=lr, beta=beta), bowl, cm.START, steps, record_states=True
+    )
+    return bowl, gd, mom
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_renders_in_both_languages_with_numbers_from_the_run(lang):
+    at = open_page(lang)
+    assert not at.exception, errors(at)
+    assert at.title[0].value == text.get("momentum.title", lang)
+    assert len(at.get("plotly_chart")) == 5
+    _, gd, mom = reference()
+    gd_steps, m_steps = steps_to_target(gd.loss), steps_to_target(mom.loss)
+    assert 0 < m_steps < gd_steps  # the defaults show momentum winning
+    assert [m.value for m in at.metric] == [
+        text.get("momentum.reach_value", lang, steps=gd_steps),
+        text.get("momentum.reach_value", lang, steps=m_steps),
+    ]
+    latex = " ".join(element.value for element in at.latex)
+    assert r"v_{3}" in latex and r"x_{3}" in latex  # the default step k = 3
+    assert not at.error  # nothing diverges at the defaults
+    # the paths drawn are the runs
+    spec = specs(at)[RACE]
+    np.testing.assert_allclose(path(spec, GD_TRACE), gd.params[:101])
+    np.testing.assert_allclose(path(spec, MOMENTUM_TRACE), mom.params[:101])
+    assert len(spec["frames"]) == 101
+
+
+def test_update_rule_shows_the_numbers_of_step_k():
+    at = open_page(m_k="5")
+    assert not at.exception, errors(at)
+    bowl, _, mom = reference(steps=5)
+    v5 = mom.states.v[5]
+    latex = " ".join(element.value for element in at.latex)
+    assert f"{v5[0]:.4g}" in latex and f"{v5[1]:.4g}" in latex
+    assert f"{mom.params[5][1]:.4g}" in latex
+    g5 = step_gradients(bowl, mom.params)[4]
+    assert f"{g5[1]:.4g}" in latex
+
+
+def test_cancellation_numbers_are_measured():
+    at = open_page()
+    bowl, _, mom = reference(steps=100)
+    g, v = step_gradients(bowl, mom.params), mom.states.v[1:]
+    latex = " ".join(element.value for element in at.latex)
+    assert f"{mean_abs(g[:, 1], 30):.3g}" in latex
+    assert f"{mean_abs(v[:, 1], 30):.3g}" in latex
+    assert mean_abs(v[:, 1], 30) < 0.5 * mean_abs(g[:, 1], 30)
+    vertical = specs(at)[VERTICAL]["data"]
+    np.testing.assert_allclose(np.asarray(vertical[-1]["y"], float), v[:, 1])
+
+
+def test_beta_zero_draws_the_same_path_as_plain_descent():
+    at = open_page(m_beta="0.0")
+    assert not at.exception, errors(at)
+    spec = specs(at)[RACE]
+    np.testing.assert_allclose(path(spec, MOMENTUM_TRACE), path(spec, GD_TRACE), atol=1e-12)
+    metrics = [m.value for m in at.metric]
+    assert metrics[0] == metrics[1]
+    # and the velocity is the gradient
+    vertical = specs(at)[VERTICAL]["data"]
+    np.testing.assert_allclose(
+        np.asarray(vertical[-1]["y"], float), np.asarray(vertical[-2]["y"], float)
+    )
+
+
+def test_beta_slider_changes_the_momentum_path_only():
+    at = open_page()
+    before = specs(at)[RACE]
+    at.slider(key="m_beta").set_value(0.5).run()
+    assert not at.exception, errors(at)
+    after = specs(at)[RACE]
+    np.testing.assert_allclose(path(after, GD_TRACE), path(before, GD_TRACE))
+    assert not np.allclose(path(after, MOMENTUM_TRACE), path(before, MOMENTUM_TRACE))
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_a_diverging_step_size_is_reported(lang):
+    # κ = 30: plain descent is stable only below 2/30 = 0.0667
+    at = open_page(lang, m_lr="0.1")
+    assert not at.exception, errors(at)
+    _, gd, mom = reference(lr=0.1, steps=100)
+    step = int(gd.diverged_at)
+    assert step > 0 and int(mom.diverged_at) == -1
+    name = text.get("common.optimizer.gd", lang)
+    messages = [e.value for e in at.error]
+    assert any(text.get("common.diverged", lang, name=name, step=step) in m for m in messages)
+    assert at.metric[0].value == text.get("momentum.reach_diverged", lang, step=step)
+    drawn = path(specs(at)[RACE], GD_TRACE)
+    assert np.isnan(drawn[step:]).all() and np.isfinite(drawn[:step]).all()
+    assert len(at.get("plotly_chart")) == 5
+
+
+def test_both_diverging_still_shows_every_chart():
+    at = open_page(m_lr="2.0", m_beta="0.0", m_kappa="100", m_k="200", m_steps="200")
+    assert not at.exception, errors(at)
+    assert len(at.error) == 2  # one message per method
+    assert len(at.get("plotly_chart")) == 5
+    _, _, mom = reference(lr=2.0, beta=0.0, kappa=100.0, steps=200)
+    step = int(mom.diverged_at)
+    assert step > 1
+    note = text.get("momentum.shown_last", "en", step=step, k=step - 1)
+    assert note in [i.value for i in at.info]  # the formulas fall back to the last finite step
+    latex = " ".join(element.value for element in at.latex)
+    assert rf"x_{{{step - 1}}}" in latex
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("m_lr", 0.001),
+        ("m_lr", 2.0),
+        ("m_beta", 0.0),
+        ("m_beta", 0.99),
+        ("m_kappa", 5),
+        ("m_kappa", 100),
+        ("m_steps", 10),
+        ("m_steps", 200),
+    ],
+)
+def test_sliders_at_their_ends(key, value):
+    at = open_page()
+    if key == "m_lr":
+        at.select_slider(key=key).set_value(value).run()
+    else:
+        at.slider(key=key).set_value(value).run()
+    assert not at.exception, errors(at)
+    assert len(at.get("plotly_chart")) == 5
+    at.slider(key="m_k").set_value(at.slider(key="m_k").max).run()
+    assert not at.exception, errors(at)
+
+
+def test_garbage_url_values_fall_back_to_defaults():
+    at = open_page(m_lr="banana", m_beta="7", m_kappa="-3", m_steps="x", m_k="999")
+    assert not at.exception, errors(at)
+    assert at.select_slider(key="m_lr").value == 0.063
+    assert at.slider(key="m_beta").value == 0.8
+    assert at.slider(key="m_kappa").value == 30
+    assert at.slider(key="m_steps").value == 100
+    assert len(at.get("plotly_chart")) == 5
+
+
+def test_step_k_beyond_fewer_steps_is_clamped():
+    at = open_page(m_k="80")
+    assert not at.exception, errors(at)
+    at.slider(key="m_steps").set_value(20).run()
+    assert not at.exception, errors(at)
+    assert at.slider(key="m_k").value == 20
+
+
+def test_sweep_marks_the_chosen_beta_and_names_the_fastest():
+    at = open_page()
+    bars = specs(at)[SWEEP]["data"][0]
+    assert "0.8" in list(bars["x"])
+    rows = [(b, *cm._reach(optim_core.momentum(lr=0.063, beta=b), 30.0)) for b in (0.0, 0.8)]
+    heights = dict(zip(bars["x"], np.asarray(bars["y"], float), strict=True))
+    assert heights["0"] == rows[0][1] and heights["0.8"] == rows[1][1]
+
+
+def _texts(at):
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_cancellation_text_follows_the_run():
+    at = open_page()
+    # κ = 30, α = 0.063: ακ = 1.89, so plain descent's b gradient flips at every step
+    assert "changed sign 29 times" in _texts(at)
+    at = open_page(m_beta="0.0")
+    assert text.get("momentum.cancel_beta_zero", "en") in _texts(at)
+    at = open_page(m_lr="0.02")  # ακ = 0.6: no zig-zag to cancel
+    assert not at.exception, errors(at)
+    expected = text.get("momentum.explain_b_calm", "en", ak="0.6", flips=0, n=30, inv="0.0333")
+    assert expected in _texts(at)

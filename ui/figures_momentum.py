@@ -1,0 +1,165 @@
+"""Figures of the momentum page (pure Plotly, no Streamlit; labels come translated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui import figures
+from ui.figures import COLORS
+
+
+def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Sequence[str]):
+    """Both paths on the valley's contour map, animated in the browser.
+
+    ``gd_xy`` / ``m_xy`` are ``(n, 2)`` points (NaN after a divergence, which ends the
+    line; points far outside the box are simply clipped by the fixed axes).
+    """
+    fig = figures.contour(xs, ys, z, log_scale=True)
+    fig.update_traces(showscale=False, selector=dict(type="contour"))
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0],
+            y=[0.0],
+            mode="markers",
+            name=labels["minimum"],
+            marker=dict(symbol="star", size=16, color="white", line=dict(width=2)),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[start[0]],
+            y=[start[1]],
+            mode="markers",
+            name=labels["start"],
+            marker=dict(symbol="circle-open", size=14, color="#000", line=dict(width=3)),
+        )
+    )
+    first = len(fig.data)
+    figures.add_path(fig, gd_xy, name=labels["gd"], color=COLORS["gd"])
+    figures.add_path(fig, m_xy, name=labels["momentum"], color=COLORS["momentum"])
+    fig.update_xaxes(title=labels["w"])
+    fig.update_yaxes(title=labels["b"])
+    fig.update_layout(height=470)
+    figures.animate_paths(
+        fig,
+        [(np.asarray(gd_xy), first), (np.asarray(m_xy), first + 1)],
+        labels=labels,
+        annotations=notes,
+    )
+    # The start sits at the top left, where the step note goes by default: move the
+    # note (in the figure and in every frame) to the plot's bottom right corner.
+    corner = dict(
+        x=float(xs[-1]), y=float(ys[0]), xref="x", yref="y", xanchor="right", yanchor="bottom"
+    )
+    fig.update_layout(annotations=[figures.frame_note(notes[-1], **corner)])
+    for frame, note in zip(fig.frames, notes, strict=False):
+        frame.layout.annotations = [figures.frame_note(note, **corner)]
+    return fig
+
+
+def costs(gd_loss, m_loss, *, target: float, reached: Mapping[str, int], labels):
+    """Cost per step of both runs on a log axis, with the target line and where each got there."""
+    steps = np.arange(len(gd_loss))
+    fig = figures.loss_curves(
+        {
+            labels["gd"]: (steps, gd_loss, COLORS["gd"]),
+            labels["momentum"]: (steps, m_loss, COLORS["momentum"]),
+        },
+        xlabel=labels["step"],
+        ylabel=labels["cost"],
+        log_y=True,
+    )
+    fig.add_hline(y=target, line=dict(color="#555", dash="dash", width=1))
+    # add_hline's own annotation lands at the wrong height on a log axis: a log axis
+    # takes annotation positions as log10 of the value
+    fig.add_annotation(
+        x=1,
+        xref="paper",
+        xanchor="right",
+        y=float(np.log10(target)),
+        yanchor="bottom",
+        text=labels["target"],
+        showarrow=False,
+        font=dict(color="#555"),
+    )
+    for key in ("gd", "momentum"):
+        k = reached.get(key, -1)
+        if 0 <= k < len(steps):
+            fig.add_vline(x=k, line=dict(color=COLORS[key], dash="dot", width=2))
+    fig.update_layout(height=340)
+    return fig
+
+
+def components(
+    g, v, *, g_plain=None, first: int, labels: Mapping[str, str], title: str, height: int = 320
+):
+    """One coordinate per step: the raw gradient g_k and the velocity v_k (and, faint,
+    the gradient plain descent saw), with the first ``first`` updates shaded."""
+    k = np.arange(1, len(g) + 1)
+    fig = go.Figure()
+    fig.add_vrect(x0=0.5, x1=min(first, len(g)) + 0.5, fillcolor="#888", opacity=0.08, line_width=0)
+    if g_plain is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=k,
+                y=g_plain,
+                mode="lines",
+                name=labels["g_plain"],
+                line=dict(color=COLORS["gd"], width=1, dash="dot"),
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=k,
+            y=g,
+            mode="lines+markers",
+            name=labels["g"],
+            line=dict(color="#777", width=1),
+            marker=dict(size=4, color="#777"),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=k, y=v, mode="lines", name=labels["v"], line=dict(color=COLORS["momentum"], width=3)
+        )
+    )
+    fig.add_hline(y=0, line=dict(color="#000", width=1))
+    # open on the first 2·first steps, where the story happens (zoom out to see all)
+    fig.update_xaxes(title=labels["step"], range=[0, min(len(g), 2 * first) + 0.5])
+    return figures.base_layout(fig, title, height=height)
+
+
+def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
+    """Steps to the target for each β (bars); runs that diverged or never got there get a
+    hatched bar a little above the tallest real one, with a word instead of a number."""
+    names = [f"{b:g}" for b, _, _ in rows]
+    finite = [steps for _, steps, diverged in rows if diverged < 0 and steps >= 0]
+    stand_in = 1.1 * max(finite) if finite else 1.0  # height of a bar that never got there
+    heights, texts, colors, patterns = [], [], [], []
+    for b, steps, diverged in rows:
+        if diverged > 0 or steps < 0:
+            heights.append(stand_in)
+            texts.append(labels["diverged"] if diverged > 0 else labels["not_reached"])
+            patterns.append("/")
+        else:
+            heights.append(steps)
+            texts.append(str(steps))
+            patterns.append("")
+        colors.append(COLORS["momentum"] if b == chosen else "#BBBBBB")
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=heights,
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            marker=dict(color=colors, pattern=dict(shape=patterns, fgcolor="#666")),
+        )
+    )
+    fig.update_xaxes(title=labels["beta"], type="category")
+    fig.update_yaxes(title=labels["steps"], rangemode="tozero")
+    fig.update_layout(showlegend=False)
+    return figures.base_layout(fig, None, height=340)
