@@ -35,7 +35,7 @@ LEARNING_PATH: tuple[Concept, ...] = (
     Concept("batch_sizes", ":material/view_module:", "app_pages/batch_sizes.py", "batch-sizes"),
     Concept("ewa", ":material/show_chart:", "app_pages/ewa.py", "weighted-averages"),
     Concept("momentum", ":material/speed:", "app_pages/momentum.py", "momentum"),
-    Concept("rmsprop", ":material/tune:", None, "rmsprop"),
+    Concept("rmsprop", ":material/tune:", "app_pages/rmsprop.py", "rmsprop"),
     Concept("adam", ":material/auto_awesome:", None, "adam"),
     Concept("race", ":material/sports_score:", None, "race"),
 )
