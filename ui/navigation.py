@@ -36,7 +36,7 @@ LEARNING_PATH: tuple[Concept, ...] = (
     Concept("ewa", ":material/show_chart:", "app_pages/ewa.py", "weighted-averages"),
     Concept("momentum", ":material/speed:", "app_pages/momentum.py", "momentum"),
     Concept("rmsprop", ":material/tune:", "app_pages/rmsprop.py", "rmsprop"),
-    Concept("adam", ":material/auto_awesome:", None, "adam"),
+    Concept("adam", ":material/auto_awesome:", "app_pages/adam.py", "adam"),
     Concept("race", ":material/sports_score:", None, "race"),
 )
 

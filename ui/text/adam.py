@@ -1,0 +1,279 @@
+"""Strings of the Adam page."""
+
+STRINGS = {
+    "adam.title": {"en": "Adam", "ko": "Adam"},
+    "adam.intro": {
+        "en": "Adam is not a new idea so much as two ideas you have already met, run side by "
+        "side: the running average of the gradients from momentum, and the running average of "
+        "the squared gradients from RMSprop, both repaired at the start by bias correction. "
+        "This page takes one Adam run apart step by step, then races it against the three "
+        "methods it is built from.",
+        "ko": "Adam은 완전히 새로운 방법이라기보다, 이미 배운 두 가지를 함께 쓰는 방법입니다. "
+        "모멘텀에서 온 기울기의 지수 가중 평균과 RMSprop에서 온 기울기 제곱의 지수 가중 평균을 "
+        "나란히 계산하고, 둘 다 초반에는 편향 보정(bias correction)으로 바로잡습니다. 이 "
+        "페이지에서는 Adam 한 번의 실행을 단계별로 뜯어본 뒤, Adam을 이루는 세 방법과 경주를 "
+        "시켜 봅니다.",
+    },
+    # sidebar
+    "adam.side_surface": {"en": "Surface and start", "ko": "곡면과 시작점"},
+    "adam.surface": {"en": "Cost surface", "ko": "비용 곡면"},
+    "adam.surf.elongated_bowl": {"en": "Elongated bowl", "ko": "길쭉한 그릇"},
+    "adam.surf.rosenbrock": {"en": "Rosenbrock valley", "ko": "로젠브록 골짜기"},
+    "adam.surf.beale": {"en": "Beale", "ko": "빌(Beale) 함수"},
+    "adam.surf.himmelblau": {"en": "Himmelblau", "ko": "힘멜블라우 함수"},
+    "adam.kappa": {
+        "en": "Bowl stretch κ (curvature along y)",
+        "ko": "그릇이 늘어난 정도 κ (y 방향 곡률)",
+    },
+    "adam.own_start": {"en": "Choose the start myself", "ko": "시작점 직접 고르기"},
+    "adam.x0": {"en": "Start x", "ko": "시작점 x"},
+    "adam.y0": {"en": "Start y", "ko": "시작점 y"},
+    "adam.steps": {"en": "Number of steps", "ko": "단계 수"},
+    "adam.side_adam": {"en": "Adam's averages", "ko": "Adam의 평균들"},
+    "adam.b1": {
+        "en": "β₁ (average of gradients; momentum uses it too)",
+        "ko": "β₁ (기울기 평균용, 모멘텀도 같은 값 사용)",
+    },
+    "adam.b2": {
+        "en": "β₂ (average of squared gradients; RMSprop uses it too)",
+        "ko": "β₂ (기울기 제곱 평균용, RMSprop도 같은 값 사용)",
+    },
+    "adam.bc": {"en": "Bias correction", "ko": "편향 보정(bias correction)"},
+    "adam.bc_help": {
+        "en": "Divide the averages by 1 − βᵗ before the step (Adam as published and as in "
+        "torch.optim.Adam). Turn it off to see what the correction repairs.",
+        "ko": "이동하기 전에 평균을 1 − βᵗ로 나눕니다(논문과 torch.optim.Adam의 방식). 끄면 "
+        "보정이 무엇을 바로잡는지 볼 수 있습니다.",
+    },
+    "adam.side_lr": {"en": "Learning rates", "ko": "학습률"},
+    "adam.tune": {
+        "en": "Choose the learning rates myself",
+        "ko": "학습률 직접 고르기",
+    },
+    "adam.lr_of": {"en": "α for {name}", "ko": "{name}의 α"},
+    "adam.setup": {
+        "en": "Now: {surface}, start ({x}, {y}); Adam with α = {lr}, β₁ = {b1}, β₂ = {b2}, "
+        "ε = 10⁻⁸, bias correction {bc}.",
+        "ko": "현재 설정: {surface}, 시작점 ({x}, {y}); Adam은 α = {lr}, β₁ = {b1}, "
+        "β₂ = {b2}, ε = 10⁻⁸, 편향 보정 {bc}.",
+    },
+    "adam.on": {"en": "on", "ko": "켬"},
+    "adam.off": {"en": "off", "ko": "끔"},
+    # 1. the pieces
+    "adam.s1_title": {"en": "1. Three pieces you already know", "ko": "1. 이미 아는 세 조각"},
+    "adam.s1_text": {
+        "en": "At every step Adam takes the gradient g and updates two running averages, then "
+        "corrects both before it moves. Each line below is borrowed from an earlier page. "
+        "The paper's defaults (also those of torch.optim.Adam) are α = 0.001, β₁ = 0.9, "
+        "β₂ = 0.999, ε = 10⁻⁸; the race below uses larger α, picked per surface.",
+        "ko": "Adam은 매 단계 기울기 g를 받아 두 개의 지수 가중 평균을 갱신하고, 움직이기 전에 "
+        "둘 다 보정합니다. 아래 식은 모두 앞 페이지에서 빌려 온 것입니다. 논문의 기본값"
+        "(torch.optim.Adam도 같음)은 α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸이고, 아래 "
+        "경주에서는 곡면마다 고른 더 큰 α를 씁니다.",
+    },
+    "adam.piece_momentum_title": {"en": "Momentum's piece", "ko": "모멘텀에서 온 조각"},
+    "adam.piece_momentum": {
+        "en": "v averages the gradients. Components that keep flipping sign cancel out in v; "
+        "components that keep pointing the same way build up. This gives the direction.",
+        "ko": "v는 기울기의 평균입니다. 부호가 계속 바뀌는 성분은 v 안에서 서로 상쇄되고, "
+        "같은 방향을 가리키는 성분은 쌓입니다. 이것이 나아갈 방향을 정합니다.",
+    },
+    "adam.piece_rmsprop_title": {"en": "RMSprop's piece", "ko": "RMSprop에서 온 조각"},
+    "adam.piece_rmsprop": {
+        "en": "s averages the squared gradients, so signs cannot cancel: √s measures how large "
+        "the gradients of each coordinate usually are. Dividing by it evens out the step size.",
+        "ko": "s는 기울기 제곱의 평균이라 부호가 상쇄되지 않습니다. √s는 각 좌표의 기울기가 "
+        "보통 얼마나 큰지를 재고, 이것으로 나누면 좌표마다 보폭이 고르게 맞춰집니다.",
+    },
+    "adam.piece_correction_title": {
+        "en": "Bias correction",
+        "ko": "편향 보정(bias correction)",
+    },
+    "adam.piece_correction": {
+        "en": "Both averages start at 0, so early on they are too small. Dividing by 1 − βᵗ "
+        "undoes that; the factor goes to 1 as t grows, so later steps are left alone.",
+        "ko": "두 평균 모두 0에서 시작하므로 초반에는 실제보다 작습니다. 1 − βᵗ로 나누면 이 "
+        "치우침이 풀립니다. t가 커지면 이 값은 1에 가까워지므로 나중 단계에는 영향이 없습니다.",
+    },
+    "adam.from_page": {"en": "From the page: {page}", "ko": "출처 페이지: {page}"},
+    "adam.from_page_soon": {
+        "en": "From the page “{page}” (coming soon).",
+        "ko": "“{page}” 페이지에서 다룹니다(준비 중).",
+    },
+    "adam.update_text": {
+        "en": "The move: the direction comes from v̂ (momentum), the scale from √ŝ (RMSprop). "
+        "When the gradients are steady, v̂ ≈ g and √ŝ ≈ |g|, so each coordinate moves by about "
+        "α no matter how steep the surface is there. ε = 10⁻⁸ only keeps the division safe.",
+        "ko": "이동 식: 방향은 v̂(모멘텀)에서, 크기는 √ŝ(RMSprop)에서 옵니다. 기울기가 꾸준하면 "
+        "v̂ ≈ g, √ŝ ≈ |g|이므로 곡면이 얼마나 가파르든 각 좌표는 대략 α만큼 움직입니다. "
+        "ε = 10⁻⁸은 0으로 나누는 일을 막을 뿐입니다.",
+    },
+    "adam.code_title": {"en": "The code behind it", "ko": "이 식을 계산하는 코드"},
+    "adam.code_text": {
+        "en": "This is the update this page runs (from optim_core/optimizers.py). ewa_update "
+        "is the same function the momentum and RMSprop updates call; debias is the correction "
+        "from the weighted-averages page.",
+        "ko": "이 페이지가 실제로 실행하는 갱신 코드입니다(optim_core/optimizers.py). ewa_update는 "
+        "모멘텀과 RMSprop이 부르는 바로 그 함수이고, debias는 지수 가중 평균 페이지의 보정입니다.",
+    },
+    "adam.k": {"en": "Step k to inspect", "ko": "살펴볼 단계 k"},
+    "adam.k_clamped": {
+        "en": "Step {k} lies past the end of the run (its number of steps, or where it "
+        "diverged), so the numbers below are those of its last step, {shown}.",
+        "ko": "{k}단계는 실행이 끝난 뒤(단계 수를 넘었거나 발산한 뒤)라서, 아래 숫자는 마지막 "
+        "단계인 {shown}단계의 값입니다.",
+    },
+    "adam.live_text": {
+        "en": "The numbers of step {k} of the Adam run in the race below, one coordinate at a "
+        "time. The coloured result of each line feeds the next line.",
+        "ko": "아래 경주에 나오는 Adam 실행의 {k}단계 숫자를 좌표별로 보여 줍니다. 각 줄의 "
+        "색칠된 결과가 다음 줄에 들어갑니다.",
+    },
+    "adam.coord_label": {
+        "en": "**Coordinate {coord}** — gradient g = {g}",
+        "ko": "**{coord} 좌표** — 기울기 g = {g}",
+    },
+    "adam.live_no_bc": {
+        "en": "Bias correction is off: v̂ and ŝ are shown for comparison, but the step uses "
+        "the raw v and s.",
+        "ko": "편향 보정이 꺼져 있습니다. v̂와 ŝ는 비교용으로만 보여 주고, 이동에는 보정 전 "
+        "v와 s를 씁니다.",
+    },
+    "adam.s1_try": {
+        "en": "Move k from 1 to 5. At k = 1 the corrected v̂ is exactly g and ŝ is exactly g², "
+        "so the step is −α times the sign of g. Then set β₁ to 0 and check that v becomes just "
+        "g: Adam turns into RMSprop with bias correction.",
+        "ko": "k를 1에서 5까지 움직여 보세요. k = 1에서는 보정된 v̂가 정확히 g, ŝ가 정확히 "
+        "g²이므로 이동량은 −α에 g의 부호를 곱한 값입니다. 그다음 β₁을 0으로 두면 v가 그냥 g가 "
+        "되어 Adam이 편향 보정을 한 RMSprop이 되는 것을 확인해 보세요.",
+    },
+    # 2. bias correction
+    "adam.s2_title": {"en": "2. Bias correction close up", "ko": "2. 편향 보정 자세히 보기"},
+    "adam.s2_text": {
+        "en": "The first 30 steps of the Adam run, one coordinate: dashed lines are the raw "
+        "averages v and s, solid lines the corrected v̂ and ŝ. The raw ones start far below the "
+        "gradients they are averaging and only catch up after many steps (about 1/(1 − β)).",
+        "ko": "Adam 실행의 처음 30단계를 한 좌표에 대해 보여 줍니다. 점선은 보정 전 평균 v와 s, "
+        "실선은 보정한 v̂와 ŝ입니다. 보정 전 평균은 평균 내는 기울기보다 한참 낮게 시작해서, "
+        "여러 단계(대략 1/(1 − β))가 지나야 따라잡습니다.",
+    },
+    "adam.coord": {"en": "Coordinate", "ko": "좌표"},
+    "adam.closeup_left": {
+        "en": "Gradients of {coord}: g, v, v̂",
+        "ko": "{coord}의 기울기: g, v, v̂",
+    },
+    "adam.closeup_right": {
+        "en": "Squared gradients of {coord}: g², s, ŝ",
+        "ko": "{coord}의 기울기 제곱: g², s, ŝ",
+    },
+    "adam.trace_g": {"en": "g (gradient)", "ko": "g (기울기)"},
+    "adam.trace_v": {"en": "v (raw average)", "ko": "v (보정 전 평균)"},
+    "adam.trace_v_hat": {"en": "v̂ (corrected)", "ko": "v̂ (보정 후)"},
+    "adam.trace_g2": {"en": "g² (squared gradient)", "ko": "g² (기울기 제곱)"},
+    "adam.trace_s": {"en": "s (raw average)", "ko": "s (보정 전 평균)"},
+    "adam.trace_s_hat": {"en": "ŝ (corrected)", "ko": "ŝ (보정 후)"},
+    "adam.first_text": {
+        "en": "The very first step, coordinate {coord}: the first gradient is g₁ = {g} and "
+        "α = {lr}. First line: the formula for the current setting; second line: the move "
+        "measured in the run.",
+        "ko": "맨 첫 단계, {coord} 좌표: 첫 기울기는 g₁ = {g}, α = {lr}입니다. 첫 줄은 현재 "
+        "설정의 식, 둘째 줄은 실행에서 잰 실제 이동입니다.",
+    },
+    "adam.first_with": {
+        "en": "First step with correction",
+        "ko": "보정 있는 첫 이동",
+    },
+    "adam.first_without": {
+        "en": "First step without correction",
+        "ko": "보정 없는 첫 이동",
+    },
+    "adam.ratio_metric": {"en": "(1 − β₁)/√(1 − β₂)", "ko": "(1 − β₁)/√(1 − β₂)"},
+    "adam.why": {
+        "en": "Why the two differ: at step 1 the raw averages are v₁ = (1 − β₁)·g, shrunk by the "
+        "factor {shrink_v}, and s₁ = (1 − β₂)·g², whose square root is shrunk by "
+        "√(1 − β₂) = {shrink_root}. Both are pulled toward 0, but by different amounts, so the "
+        "ratio v/√s is off by {shrink_v}/{shrink_root} = {ratio} (β₁ = {b1}, β₂ = {b2}). With "
+        "correction both are divided back up and the first step is α, whatever the gradient.",
+        "ko": "둘이 다른 이유: 1단계에서 보정 전 평균은 v₁ = (1 − β₁)·g로 {shrink_v}배로 줄어 "
+        "있고, s₁ = (1 − β₂)·g²의 제곱근은 √(1 − β₂) = {shrink_root}배로 줄어 있습니다. 둘 다 "
+        "0 쪽으로 끌려가지만 그 정도가 달라서, 비율 v/√s가 {shrink_v}/{shrink_root} = {ratio}배 "
+        "어긋납니다(β₁ = {b1}, β₂ = {b2}). 보정하면 둘 다 원래 크기로 돌아가서, 기울기가 얼마든 "
+        "첫 이동은 α가 됩니다.",
+    },
+    "adam.s2_try": {
+        "en": "Turn bias correction off and watch the first step grow to about 3.16·α at the "
+        "default β values. Then set β₂ to 0.9999: without correction the first step becomes "
+        "10·α, while with correction it stays α.",
+        "ko": "편향 보정을 끄면 기본 β 값에서 첫 이동이 약 3.16·α로 커지는 것을 보세요. 그다음 "
+        "β₂를 0.9999로 두면, 보정 없이는 첫 이동이 10·α가 되지만 보정하면 여전히 α입니다.",
+    },
+    # 3. the race
+    "adam.s3_title": {"en": "3. The race", "ko": "3. 경주"},
+    "adam.s3_text": {
+        "en": "Plain gradient descent, momentum, RMSprop and Adam start from the same point. "
+        "Momentum uses β = β₁ = {b1} and RMSprop β = β₂ = {b2}, the same averages Adam keeps, "
+        "so the only differences are which pieces each method uses. Press Play.",
+        "ko": "경사 하강법, 모멘텀, RMSprop, Adam이 같은 점에서 출발합니다. 모멘텀은 "
+        "β = β₁ = {b1}, RMSprop은 β = β₂ = {b2}로 Adam이 쓰는 평균과 같으므로, 차이는 각 방법이 "
+        "어떤 조각을 쓰느냐뿐입니다. 재생 버튼을 눌러 보세요.",
+    },
+    "adam.frames_note": {
+        "en": "The animation shows {frames} evenly spaced frames of the {steps} steps.",
+        "ko": "애니메이션은 {steps}단계 중 고르게 고른 {frames}개 장면을 보여 줍니다.",
+    },
+    "adam.left_map": {
+        "en": "{name} left the plotted area at step {step}; its path is drawn up to there.",
+        "ko": "{name}: {step}단계에서 그림 영역을 벗어났습니다. 경로는 거기까지 그렸습니다.",
+    },
+    "adam.cost_caption": {
+        "en": "Cost above the minimum value, f − f*, on a log scale. Gaps below {floor} are "
+        "round-off and are drawn on the {floor} line.",
+        "ko": "최솟값과의 차이 f − f*를 로그 눈금으로 그렸습니다. {floor}보다 작은 차이는 반올림 "
+        "오차 수준이라 {floor} 선 위에 그렸습니다.",
+    },
+    "adam.col_optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
+    "adam.col_lr": {"en": "Learning rate α", "ko": "학습률 α"},
+    "adam.col_final": {"en": "Final cost", "ko": "마지막 비용"},
+    "adam.col_reached": {
+        "en": "Step where f − f* ≤ 10⁻⁶",
+        "ko": "f − f* ≤ 10⁻⁶이 된 단계",
+    },
+    "adam.col_diverged": {"en": "Diverged at step", "ko": "발산한 단계"},
+    "adam.not_reached": {"en": "not reached", "ko": "도달 못 함"},
+    "adam.table_caption": {
+        "en": "Measured on the runs above: the first step at which the cost came within "
+        "{tol} of the minimum value, within {steps} steps.",
+        "ko": "위 실행에서 잰 값입니다. {steps}단계 안에서 비용이 최솟값과 {tol} 이내로 처음 "
+        "들어온 단계를 적었습니다.",
+    },
+    "adam.default_lrs": {
+        "en": "Each optimizer uses a learning rate picked for this surface (shown in the "
+        "table). Turn on “Choose the learning rates myself” in the sidebar to change them.",
+        "ko": "각 옵티마이저는 이 곡면에 맞게 고른 학습률을 씁니다(표에 표시). 바꾸려면 "
+        "사이드바에서 ‘학습률 직접 고르기’를 켜세요.",
+    },
+    "adam.s3_try": {
+        "en": "On the elongated bowl, raise κ to 50: gradient descent with α = {lr_gd} now "
+        "diverges (it needs α < 2/κ = 0.04), while Adam, which divides by √ŝ, keeps its step "
+        "near α. Then switch to Rosenbrock and compare how each method follows the curved "
+        "valley.",
+        "ko": "길쭉한 그릇에서 κ를 50으로 올려 보세요. α = {lr_gd}인 경사 하강법은 발산하지만"
+        "(α < 2/κ = 0.04여야 함), √ŝ로 나누는 Adam은 보폭을 α 근처로 유지합니다. 그다음 "
+        "로젠브록으로 바꿔 각 방법이 굽은 골짜기를 어떻게 따라가는지 비교해 보세요.",
+    },
+    # 4. 3-D
+    "adam.s4_title": {"en": "4. The surface in 3D", "ko": "4. 곡면을 입체로 보기"},
+    "adam.s4_text": {
+        "en": "The whole path of each optimizer on the surface itself. Drag to rotate; the "
+        "camera buttons bring back a standard view.",
+        "ko": "각 옵티마이저의 전체 경로를 곡면 위에 그렸습니다. 끌어서 돌려 보고, 카메라 "
+        "버튼으로 기본 시점으로 돌아올 수 있습니다.",
+    },
+    "adam.height_log": {"en": "log₁₀(1 + f)", "ko": "log₁₀(1 + f)"},
+    "adam.s4_try": {
+        "en": "Look from the side on Beale: the walls are so steep that the height is drawn "
+        "as log₁₀(1 + f). Follow the paths down to the flat floor where the minimum lies.",
+        "ko": "빌 함수에서 ‘옆에서’ 시점으로 보세요. 벽이 너무 가팔라서 높이를 log₁₀(1 + f)로 "
+        "그렸습니다. 경로가 최솟값이 있는 평평한 바닥까지 내려가는 모습을 따라가 보세요.",
+    },
+}
