@@ -7,6 +7,7 @@ import streamlit as st
 from optim_core import adam_lessons, objectives
 from ui import compute, compute_adam, figures, figures_adam, navigation
 from ui.compute_adam import DEFAULT_LRS, DEFAULT_START, LRS, RACERS, SURFACES
+from ui.numbers import text as fmt
 from ui.widgets import Controls, busy, share_box, t, what_to_try
 
 PAGE = "adam"
@@ -16,10 +17,6 @@ BETA2 = (0.0, 0.5, 0.9, 0.99, 0.999, 0.9999)
 LR_KEYS = {"gd": "a_lr_gd", "momentum": "a_lr_m", "rmsprop": "a_lr_r", "adam": "a_lr_a"}
 COORDS = ("x", "y")
 LOG_SURFACES = {"rosenbrock", "beale", "himmelblau"}  # steep walls: log-spaced contours/heights
-
-
-def fmt(x: float, digits: int = 4) -> str:
-    return "—" if not np.isfinite(x) else f"{x:.{digits}g}"
 
 
 def seed_lrs() -> None:

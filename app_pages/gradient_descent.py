@@ -7,25 +7,14 @@ import streamlit as st
 from ui import compute_gradient_descent as cgd
 from ui import figures
 from ui import figures_gradient_descent as fgd
+from ui.numbers import latex as tex
+from ui.numbers import text as num
 from ui.widgets import Controls, share_box, t, what_to_try
 
 PAGE = "gradient_descent"
 DEFAULT_LR = 0.001
 RATES_2D = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.3, 1.6, 1.9, 2.0, 2.05)
 CAMERA_NAMES = tuple(figures.CAMERAS)
-
-
-def num(v, digits: int = 4) -> str:
-    """A number for text: 4 significant digits."""
-    return "—" if not math.isfinite(v) else f"{v:.{digits}g}"
-
-
-def tex(v, digits: int = 4) -> str:
-    """A number for st.latex, with ×10ⁿ instead of e-notation."""
-    if not math.isfinite(v):
-        return r"\infty" if v > 0 else r"\text{—}"
-    mantissa, _, exponent = f"{v:.{digits}g}".partition("e")
-    return mantissa + (rf"\times 10^{{{int(exponent)}}}" if exponent else "")
 
 
 info = cgd.lesson()

@@ -16,6 +16,8 @@ from optim_core.momentum_lessons import (
 )
 from ui import compute_momentum as cm
 from ui import figures_momentum as fm
+from ui.numbers import latex as tex
+from ui.numbers import text as num
 from ui.widgets import Controls, busy, share_box, t, what_to_try
 
 PAGE = "momentum"
@@ -24,19 +26,6 @@ DEFAULT_BETA = 0.8
 DEFAULT_KAPPA = 30
 DEFAULT_STEPS = 100
 DEFAULT_K = 3
-
-
-def num(v, digits: int = 4) -> str:
-    """A number for text: 4 significant digits, a dash when it is not finite."""
-    return "—" if not math.isfinite(v) else f"{v:.{digits}g}"
-
-
-def tex(v, digits: int = 4) -> str:
-    """A number for st.latex, with ×10ⁿ instead of e-notation."""
-    if not math.isfinite(v):
-        return r"\text{—}"
-    mantissa, _, exponent = f"{v:.{digits}g}".partition("e")
-    return mantissa + (rf"\times 10^{{{int(exponent)}}}" if exponent else "")
 
 
 def vec(a, b, digits: int = 4) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -18,6 +17,7 @@ from ui.figures import (
     contour,
     surface,
 )
+from ui.numbers import latex as num
 
 MOMENTUM = r"v_t = \beta_1\, v_{t-1} + (1-\beta_1)\, g_t"
 RMSPROP = r"s_t = \beta_2\, s_{t-1} + (1-\beta_2)\, g_t^2"
@@ -35,20 +35,6 @@ FIRST_WITHOUT = (
 PIECE_COLORS = {"v": COLORS["momentum"], "s": COLORS["rmsprop"], "step": COLORS["adam"]}
 LINE_COLOR = "#555555"
 FLOOR = 1e-16  # cost gaps below this (round-off) are drawn on this line of the log plot
-
-
-def num(x: float, digits: int = 4) -> str:
-    """A number for LaTeX: 4 significant digits, powers of ten as ×10^{k}."""
-    x = float(x)
-    if not math.isfinite(x):
-        return r"\text{NaN}"
-    if x == 0:
-        return "0"
-    text = f"{x:.{digits}g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = rf"{mantissa}\times 10^{{{int(exponent)}}}"
-    return text
 
 
 def par(x: float) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.figures import COLORS, base_layout
+from ui.numbers import latex as num
 
 MARKER = "#FFE93B"  # marker-pen yellow, in the formula and in the table
 CHOSEN = COLORS["noisy"]  # the chosen batch size
@@ -28,17 +29,6 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         title=dict(y=0.985, yanchor="top", yref="container"),
     )
     return fig
-
-
-def num(x: float, digits: int = 4) -> str:
-    """A number for LaTeX: 4 significant digits, scientific only when it must be."""
-    if not np.isfinite(x):
-        return r"\text{—}"
-    text = f"{x:.{digits}g}"
-    if "e" in text:
-        mant, exp = text.split("e")
-        return rf"{mant}\times 10^{{{int(exp)}}}"
-    return text
 
 
 def marker(tex: str) -> str:

@@ -12,19 +12,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ui import figures
+from ui.numbers import latex as num
 
 W_DASH, B_DASH = "solid", "dash"
-
-
-def num(x: float, digits: int = 4) -> str:
-    """A number for st.latex, with ×10ⁿ instead of e-notation."""
-    if x is None or not math.isfinite(x):
-        return r"\text{NaN}"
-    text = f"{x:.{digits}g}"
-    if "e" in text:
-        mant, exp = text.split("e")
-        return rf"{mant}\times 10^{{{int(exp)}}}"
-    return text
 
 
 def _list(a) -> list:
