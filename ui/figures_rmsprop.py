@@ -108,23 +108,9 @@ def valley(xs, ys, z, runs, *, labels, title, notes=None, wlabel="w", blabel="b"
 
 def cost(steps, curves, *, target, target_label, xlabel, ylabel, title) -> go.Figure:
     """Cost per step (log scale) with the target line: ``curves = {name: (loss, color)}``."""
-    fig = go.Figure()
-    for name, (loss, color) in curves.items():
-        shown = np.where(np.asarray(loss) > 0, loss, np.nan)
-        fig.add_trace(
-            go.Scatter(
-                x=_list(steps), y=_list(shown), name=name, mode="lines", line=dict(color=color)
-            )
-        )
-    fig.add_hline(
-        y=target,
-        line=dict(color="#555", dash="dot"),
-        annotation_text=target_label,
-        annotation_position="top right",
+    return _positive_curves_with_line(
+        steps, curves, target, target_label, "top right", xlabel=xlabel, ylabel=ylabel, title=title
     )
-    fig.update_xaxes(title=xlabel)
-    fig.update_yaxes(title=ylabel, type="log", exponentformat="power")
-    return figures.base_layout(fig, title, height=360)
 
 
 def per_coordinate(steps, w, b, *, color, names, xlabel, ylabel, title, gd=None) -> go.Figure:
@@ -159,19 +145,23 @@ def per_coordinate(steps, w, b, *, color, names, xlabel, ylabel, title, gd=None)
 
 def distance(steps, curves, *, lr, lr_label, xlabel, ylabel, title) -> go.Figure:
     """Distance to the minimum per step (log), ``curves = {name: (dist, color)}``, α as a line."""
+    return _positive_curves_with_line(
+        steps, curves, lr, lr_label, "top left", xlabel=xlabel, ylabel=ylabel, title=title
+    )
+
+
+def _positive_curves_with_line(steps, curves, y, label, where, *, xlabel, ylabel, title):
+    """Curves ``{name: (values, color)}`` on a log axis (values <= 0 left out), a dotted level y."""
     fig = go.Figure()
-    for name, (d, color) in curves.items():
-        shown = np.where(np.asarray(d) > 0, d, np.nan)
+    for name, (values, color) in curves.items():
+        shown = np.where(np.asarray(values) > 0, values, np.nan)
         fig.add_trace(
             go.Scatter(
                 x=_list(steps), y=_list(shown), name=name, mode="lines", line=dict(color=color)
             )
         )
     fig.add_hline(
-        y=lr,
-        line=dict(color="#555", dash="dot"),
-        annotation_text=lr_label,
-        annotation_position="top left",
+        y=y, line=dict(color="#555", dash="dot"), annotation_text=label, annotation_position=where
     )
     fig.update_xaxes(title=xlabel)
     fig.update_yaxes(title=ylabel, type="log", exponentformat="power")
