@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from optim_core.rmsprop_lessons import first_step
+from optim_core.rmsprop_lessons import first_step, rate_ratios
 from ui import compute_rmsprop, figures_rmsprop
 from ui.figures import COLORS
 from ui.widgets import Controls, share_box, t, what_to_try
@@ -202,21 +202,19 @@ with right:
         gd=(gd_lr, t("rmsprop.rate_gd", lr=short(gd_lr)), COLORS["gd"]),
     )
     st.plotly_chart(fig, key="rmsprop_rates")
-finite = np.flatnonzero(np.all(np.isfinite(rates[1:]), axis=1)) + 1
-if finite.size:
-    last = int(finite[-1])
+ratios = rate_ratios(rates)
+if ratios.last:
+    last = ratios.last
     st.latex(figures_rmsprop.latex_ratio(kappa, last, rates[last, 0], rates[last, 1]))
-    ratios = rates[1 : last + 1, 0] / rates[1 : last + 1, 1]
-    wider = int(np.sum(ratios > 1))
     st.write(
         t(
             "rmsprop.s3_measured",
-            ratio=fmt(float(np.median(ratios))),
+            ratio=fmt(ratios.median),
             kappa=fmt(kappa),
-            wider=wider,
+            wider=ratios.wider,
             n=last,
-            low=fmt(float(ratios.min())),
-            high=fmt(float(ratios.max())),
+            low=fmt(ratios.low),
+            high=fmt(ratios.high),
         )
     )
 st.caption(t("rmsprop.s3_why"))

@@ -15,6 +15,8 @@ first update ``s = (1−β)·g²`` and the first step has size
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from optim_core import checks
@@ -34,6 +36,34 @@ def effective_rates(s, lr: float, eps: float) -> np.ndarray:
     lr = checks.positive(lr, "lr")
     eps = checks.positive(eps, "eps")
     return lr / (np.sqrt(np.asarray(s, dtype=np.float64)) + eps)
+
+
+class RateRatios(NamedTuple):
+    """How the flat coordinate's rate compares with the steep one's over steps ``1 .. last``."""
+
+    last: int  # last step whose rates are finite (0: none)
+    median: float
+    low: float
+    high: float
+    wider: int  # steps at which coordinate 0 had the larger rate
+
+
+def rate_ratios(rates) -> RateRatios:
+    """Ratios ``rate_0 / rate_1`` of per-coordinate rates ``(steps + 1, 2)`` up to the last finite
+    step (row 0, before any update, is left out)."""
+    rates = np.asarray(rates, dtype=np.float64)
+    finite = np.flatnonzero(np.all(np.isfinite(rates[1:]), axis=1)) + 1
+    if not finite.size:
+        return RateRatios(0, np.nan, np.nan, np.nan, 0)
+    last = int(finite[-1])
+    ratios = rates[1 : last + 1, 0] / rates[1 : last + 1, 1]
+    return RateRatios(
+        last,
+        float(np.median(ratios)),
+        float(ratios.min()),
+        float(ratios.max()),
+        int(np.sum(ratios > 1)),
+    )
 
 
 def steps_to_target(loss, target: float) -> int:

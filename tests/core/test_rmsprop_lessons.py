@@ -66,3 +66,13 @@ def test_bad_hyperparameters_are_refused():
         first_step([1.0], 0.1, 1.0, 1e-8)
     with pytest.raises(ValueError):
         effective_rates([1.0], 0.0, 1e-8)
+
+
+def test_rate_ratios_by_hand():
+    from optim_core.rmsprop_lessons import rate_ratios
+
+    rates = np.array([[1.0, 1.0], [4.0, 2.0], [1.0, 2.0], [9.0, 1.0], [np.inf, 1.0]])
+    got = rate_ratios(rates)  # row 0 skipped, last finite row is 3: ratios 2, 0.5, 9
+    assert got.last == 3 and got.median == 2.0 and got.low == 0.5 and got.high == 9.0
+    assert got.wider == 2
+    assert rate_ratios(np.full((3, 2), np.nan)).last == 0
