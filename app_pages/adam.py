@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from optim_core import adam_lessons, objectives
-from ui import compute, compute_adam, figures, figures_adam, navigation
+from ui import compute, compute_adam, figures, navigation
+from ui.figures import adam as adam_fig
 from ui.compute_adam import DEFAULT_LRS, DEFAULT_START, LRS, RACERS, SURFACES
 from ui.numbers import text as fmt
 from ui.widgets import Controls, busy, share_box, t, what_to_try
@@ -108,9 +109,9 @@ st.write(t("adam.s1_text"))
 linked = {c.key: c.file for c in navigation.PAGES}
 cols = st.columns(3)
 pieces = (
-    ("momentum", figures_adam.MOMENTUM, "adam.piece_momentum"),
-    ("rmsprop", figures_adam.RMSPROP, "adam.piece_rmsprop"),
-    ("ewa", figures_adam.CORRECTION, "adam.piece_correction"),
+    ("momentum", adam_fig.MOMENTUM, "adam.piece_momentum"),
+    ("rmsprop", adam_fig.RMSPROP, "adam.piece_rmsprop"),
+    ("ewa", adam_fig.CORRECTION, "adam.piece_correction"),
 )
 for col, (concept, formula, key) in zip(cols, pieces, strict=True):
     with col:
@@ -121,7 +122,7 @@ for col, (concept, formula, key) in zip(cols, pieces, strict=True):
             st.page_link(linked[concept], label=t("adam.from_page", page=t(f"nav.{concept}")))
         else:
             st.caption(t("adam.from_page_soon", page=t(f"nav.{concept}")))
-st.latex(figures_adam.UPDATE)
+st.latex(adam_fig.UPDATE)
 st.write(t("adam.update_text"))
 
 with st.expander(t("adam.code_title"), icon=":material/code:"):
@@ -143,12 +144,12 @@ else:
         v_used = p.v_hat[i, c] if bc else p.v[shown, c]
         s_used = p.s_hat[i, c] if bc else p.s[shown, c]
         lines = [
-            figures_adam.latex_momentum(shown, coord, b1, p.v[i, c], p.g[i, c], p.v[shown, c]),
-            figures_adam.latex_rmsprop(shown, coord, b2, p.s[i, c], p.g[i, c], p.s[shown, c]),
-            figures_adam.latex_correction(
+            adam_fig.latex_momentum(shown, coord, b1, p.v[i, c], p.g[i, c], p.v[shown, c]),
+            adam_fig.latex_rmsprop(shown, coord, b2, p.s[i, c], p.g[i, c], p.s[shown, c]),
+            adam_fig.latex_correction(
                 shown, coord, b1, b2, p.v[shown, c], p.s[shown, c], p.v_hat[i, c], p.s_hat[i, c]
             ),
-            figures_adam.latex_step(
+            adam_fig.latex_step(
                 shown, coord, lr_adam, v_used, s_used, compute_adam.EPS, p.step[i, c], bc
             ),
         ]
@@ -170,7 +171,7 @@ if first == 0:
     st.warning(t("common.diverged", name=names["adam"], step=detail.diverged_at))
 else:
     tt = np.arange(1, first + 1)
-    fig = figures_adam.bias_closeup(
+    fig = adam_fig.bias_closeup(
         tt,
         p.g[:first, c],
         p.v[1 : first + 1, c],
@@ -196,7 +197,7 @@ measured = float((detail.first_with if bc else detail.first_without)[c])
 formula = adam_lessons.first_step_size(g1, lr_adam, b1, b2, compute_adam.EPS, bc)
 ratio = adam_lessons.uncorrected_ratio(b1, b2)
 st.write(t("adam.first_text", coord=coord, g=fmt(g1), lr=fmt(lr_adam)))
-st.latex(figures_adam.latex_first(lr_adam, measured, float(formula), bc, coord))
+st.latex(adam_fig.latex_first(lr_adam, measured, float(formula), bc, coord))
 m1, m2, m3 = st.columns(3)
 m1.metric(t("adam.first_with"), f"{with_size / lr_adam:.4g} α")
 m2.metric(t("adam.first_without"), f"{without_size / lr_adam:.4g} α")
@@ -235,7 +236,7 @@ for j in idx:
         f"<span style='color:{colors[n]}'>●</span> {fmt(race.loss[n][j], 3)}" for n in RACERS
     )
     notes.append(f"{t('common.step')} {j}<br>{costs}")
-fig = figures_adam.race_contour(
+fig = adam_fig.race_contour(
     xs,
     ys,
     z,
@@ -266,7 +267,7 @@ for name in RACERS:
 
 curves = {names[n]: (np.arange(n_points), race.loss[n] - race.f_min, colors[n]) for n in RACERS}
 st.plotly_chart(
-    figures_adam.race_costs(curves, xlabel=t("common.step"), ylabel="f − f*"),
+    adam_fig.race_costs(curves, xlabel=t("common.step"), ylabel="f − f*"),
     key="adam_costs",
 )
 st.caption(t("adam.cost_caption", floor="10⁻¹⁶"))
@@ -307,13 +308,13 @@ for name in RACERS:
         xy_kept = xy[keep]
         paths3d[names[name]] = (
             xy_kept,
-            figures_adam.height_of(f.value(xy_kept), log_height),
+            adam_fig.height_of(f.value(xy_kept), log_height),
             colors[name],
         )
-fig3 = figures_adam.race_surface(
+fig3 = adam_fig.race_surface(
     xs,
     ys,
-    figures_adam.height_of(z, log_height),
+    adam_fig.height_of(z, log_height),
     paths3d,
     camera=cam,
     zlabel=t("adam.height_log") if log_height else "f",

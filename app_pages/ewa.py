@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from optim_core import datasets
-from ui import compute_ewa, figures_ewa, text, upload
-from ui.figures_ewa import BETA_COLORS
+from ui import compute_ewa, text, upload
+from ui.figures import ewa as ewa_fig
+from ui.figures.ewa import BETA_COLORS
 from ui.widgets import Controls, share_box, t, what_to_try
 
 DEFAULT_SERIES = "seattle_temp"
@@ -126,7 +127,7 @@ if chosen is None:
 
 # -- 1. the running average ---------------------------------------------------------------
 st.header(t("ewa.s1_title"))
-st.latex(figures_ewa.RECURSION)
+st.latex(ewa_fig.RECURSION)
 left, right = st.columns([2, 3])
 with left:
     st.write(t("ewa.s1_text"))
@@ -142,13 +143,13 @@ with left:
         )
         for i, b in enumerate(betas)
     ]
-    st.latex(figures_ewa.latex_last_step(n, rows))
+    st.latex(ewa_fig.latex_last_step(n, rows))
 with right:
     curves = [
         (t("ewa.curve_label", beta=fmt(b, 3), window=window_text(b)), shown[i], colors[i])
         for i, b in enumerate(betas)
     ]
-    fig = figures_ewa.overlay(
+    fig = ewa_fig.overlay(
         x,
         values,
         curves,
@@ -175,10 +176,10 @@ bw = float(round(bw, 3))
 wv = compute_ewa.weight_view(bw)
 color_w = BETA_COLORS[1]
 st.write(t("ewa.s2_text"))
-st.latex(figures_ewa.latex_unrolled(bw, color_w))
+st.latex(ewa_fig.latex_unrolled(bw, color_w))
 left, right = st.columns(2)
 with left:
-    fig = figures_ewa.weight_bars(
+    fig = ewa_fig.weight_bars(
         wv.weights,
         wv.k_window,
         color=color_w,
@@ -193,7 +194,7 @@ with left:
     if share < 0.999:
         st.caption(t("ewa.weights_cut", count=len(wv.weights), share=f"{share:.1%}"))
 with right:
-    fig = figures_ewa.decay_limit(
+    fig = ewa_fig.decay_limit(
         wv.decay_n,
         wv.decay,
         n_beta=1 / (1 - bw) if bw > 0 else None,
@@ -207,14 +208,14 @@ with right:
     )
     st.plotly_chart(fig, key="ewa_decay")
 st.write(t("ewa.s2_e_text"))
-st.latex(figures_ewa.latex_window(bw, wv.ratio, color_w))
+st.latex(ewa_fig.latex_window(bw, wv.ratio, color_w))
 m1, m2, m3 = st.columns(3)
 m1.metric(t("ewa.ratio_metric", beta=fmt(bw, 3)), f"{wv.ratio:.4f}")
 m2.metric(t("ewa.e_metric"), f"{np.exp(-1):.4f}")
 m3.metric(t("ewa.gap_metric"), f"{wv.ratio - np.exp(-1):+.4f}")
 if bw == 0:
     st.caption(t("ewa.ratio_zero"))
-st.latex(figures_ewa.LIMIT)
+st.latex(ewa_fig.LIMIT)
 st.write(t("ewa.e_link"))
 table_n, table_values = np.array(compute_ewa.DECAY_N), wv.table
 st.dataframe(
@@ -233,7 +234,7 @@ what_to_try("ewa.s2_try")
 # -- 3. bias correction close up ----------------------------------------------------------
 st.header(t("ewa.s3_title"))
 st.write(t("ewa.s3_text"))
-st.latex(figures_ewa.BIAS)
+st.latex(ewa_fig.BIAS)
 first = min(compute_ewa.FIRST, n)
 steps = np.arange(1, first + 1)
 left, right = st.columns(2)
@@ -242,7 +243,7 @@ with left:
         (f"β = {fmt(b, 3)}", lesson.plain[i, :first], lesson.corrected[i, :first], colors[i])
         for i, b in enumerate(betas)
     ]
-    fig = figures_ewa.bias_closeup(
+    fig = ewa_fig.bias_closeup(
         steps,
         values[:first],
         closeup,
@@ -256,7 +257,7 @@ with left:
     st.plotly_chart(fig, key="ewa_closeup")
 with right:
     factors = [(f"β = {fmt(b, 3)}", lesson.factor[i], colors[i]) for i, b in enumerate(betas)]
-    fig = figures_ewa.correction_curves(
+    fig = ewa_fig.correction_curves(
         np.arange(1, n + 1),
         factors,
         xlabel="t",
@@ -288,7 +289,7 @@ for i, b in enumerate(betas):
 focus = int(np.argmax(betas))
 st.write(t("ewa.s3_mean_text", beta=fmt(betas[focus], 3)))
 st.latex(
-    figures_ewa.latex_first_steps(
+    ewa_fig.latex_first_steps(
         betas[focus], values[:3], lesson.corrected[focus, :3], colors[focus]
     )
 )
@@ -305,7 +306,7 @@ except (datasets.DataError, OSError, ValueError) as err:
 else:
     averaged = compute_ewa.gradient_averages(int(batch_size), betas, bias_correction)
     st.write(t("ewa.s4_text", m=grads.m))
-    fig = figures_ewa.gradient_stream(
+    fig = ewa_fig.gradient_stream(
         grads.steps,
         grads.grads,
         [(f"β = {fmt(b, 3)}", averaged.averages[i], colors[i]) for i, b in enumerate(betas)],

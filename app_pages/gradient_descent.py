@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import compute_gradient_descent as cgd
 from ui import figures
-from ui import figures_gradient_descent as fgd
+from ui.figures import gradient_descent as fgd
 from ui.numbers import latex as tex
 from ui.numbers import text as num
 from ui.widgets import Controls, share_box, t, what_to_try

@@ -6,7 +6,7 @@ import streamlit as st
 from optim_core.basins import DIVERGED, UNSETTLED
 from ui import compute, figures
 from ui import compute_local_optima as clo
-from ui import figures_local_optima as flo
+from ui.figures import local_optima as flo
 from ui.widgets import Controls, busy, share_box, t, what_to_try
 
 OFFSETS = (0.0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1)

@@ -15,7 +15,7 @@ from optim_core.momentum_lessons import (
     window,
 )
 from ui import compute_momentum as cm
-from ui import figures_momentum as fm
+from ui.figures import momentum as fm
 from ui.numbers import latex as tex
 from ui.numbers import text as num
 from ui.widgets import Controls, busy, share_box, t, what_to_try

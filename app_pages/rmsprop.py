@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from optim_core.rmsprop_lessons import first_step, rate_ratios
-from ui import compute_rmsprop, figures_rmsprop
+from ui import compute_rmsprop
+from ui.figures import rmsprop as rmsprop_fig
 from ui.figures import COLORS
 from ui.widgets import Controls, share_box, t, what_to_try
 
@@ -63,7 +64,7 @@ path, s_all, rates, grads = run["rms_path"], run["s"], run["rates"], run["grads"
 # -- 1. the update rule -----------------------------------------------------------------
 st.header(t("rmsprop.s1_title"))
 st.write(t("rmsprop.s1_text"))
-st.latex(figures_rmsprop.RULE)
+st.latex(rmsprop_fig.RULE)
 st.caption(t("rmsprop.s1_symbols"))
 k_wanted = controls.slider("r_k", t("rmsprop.k"), 1, 300, 1, 1)
 k = min(int(k_wanted), steps)
@@ -82,7 +83,7 @@ if live_ok:
         )
         for i, name in enumerate(("w", "b"))
     ]
-    st.latex(figures_rmsprop.latex_update(k, lr, beta, eps, coords))
+    st.latex(rmsprop_fig.latex_update(k, lr, beta, eps, coords))
     st.write(
         t(
             "rmsprop.s1_live",
@@ -100,7 +101,7 @@ st.write(t("rmsprop.first_text"))
 g1 = grads[1]
 predicted = first_step(g1, lr, beta, eps)
 measured = np.abs(path[1] - path[0])
-for line in figures_rmsprop.latex_first_step(lr, beta, eps, predicted, measured):
+for line in rmsprop_fig.latex_first_step(lr, beta, eps, predicted, measured):
     st.latex(line)
 st.caption(t("rmsprop.first_caption"))
 st.caption(
@@ -123,7 +124,7 @@ notes = [t("rmsprop.frame_start", w=fmt(path[0, 0]), b=fmt(path[0, 1]))] + [
     t("rmsprop.frame_note", k=j, rate_w=fmt(rates[j, 0]), rate_b=fmt(rates[j, 1]))
     for j in range(1, steps + 1)
 ]
-fig = figures_rmsprop.valley(
+fig = rmsprop_fig.valley(
     xs,
     ys,
     z,
@@ -142,7 +143,7 @@ for key in ("gd", "rmsprop"):
     if step > 0:
         extra = t("rmsprop.gd_limit", lr=short(gd_lr), two=fmt(2 / kappa)) if key == "gd" else ""
         st.error(f"{t('common.diverged', name=names[key], step=step)} {extra}".strip())
-fig = figures_rmsprop.cost(
+fig = rmsprop_fig.cost(
     run["steps"],
     {
         names["gd"]: (run["gd_loss"], COLORS["gd"]),
@@ -178,7 +179,7 @@ st.latex(
 shown = slice(1, None)  # s = 0 before the first update
 left, right = st.columns(2)
 with left:
-    fig = figures_rmsprop.per_coordinate(
+    fig = rmsprop_fig.per_coordinate(
         run["steps"][shown],
         np.sqrt(s_all[shown, 0]),
         np.sqrt(s_all[shown, 1]),
@@ -190,7 +191,7 @@ with left:
     )
     st.plotly_chart(fig, key="rmsprop_sqrt_s")
 with right:
-    fig = figures_rmsprop.per_coordinate(
+    fig = rmsprop_fig.per_coordinate(
         run["steps"][shown],
         rates[shown, 0],
         rates[shown, 1],
@@ -205,7 +206,7 @@ with right:
 ratios = rate_ratios(rates)
 if ratios.last:
     last = ratios.last
-    st.latex(figures_rmsprop.latex_ratio(kappa, last, rates[last, 0], rates[last, 1]))
+    st.latex(rmsprop_fig.latex_ratio(kappa, last, rates[last, 0], rates[last, 1]))
     st.write(
         t(
             "rmsprop.s3_measured",
@@ -225,7 +226,7 @@ st.header(t("rmsprop.s4_title"))
 st.write(t("rmsprop.s4_text"))
 dist_gd = np.linalg.norm(run["gd_path"], axis=-1)
 dist_rms = np.linalg.norm(path, axis=-1)
-fig = figures_rmsprop.distance(
+fig = rmsprop_fig.distance(
     run["steps"],
     {names["gd"]: (dist_gd, COLORS["gd"]), names["rmsprop"]: (dist_rms, COLORS["rmsprop"])},
     lr=lr,

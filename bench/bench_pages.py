@@ -19,15 +19,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" notes of st.cache_data
 
-from ui import compute_ewa, figures_ewa  # noqa: E402
+from ui import compute_ewa  # noqa: E402
+from ui.figures import ewa as ewa_fig  # noqa: E402
 
 
 def ewa_slider_move(values, x, betas):
     lesson = compute_ewa.compute_lesson(values, betas)
     weights = compute_ewa.compute_weights(betas[1])
     curves = [(str(b), lesson.corrected[i], "#000") for i, b in enumerate(betas)]
-    figures_ewa.overlay(x, values, curves, raw_label="", xlabel="", ylabel="")
-    figures_ewa.weight_bars(
+    ewa_fig.overlay(x, values, curves, raw_label="", xlabel="", ylabel="")
+    ewa_fig.weight_bars(
         weights.weights,
         weights.k_window,
         color="#000",
@@ -36,7 +37,7 @@ def ewa_slider_move(values, x, betas):
         window_label="",
         level_label="",
     )
-    figures_ewa.correction_curves(
+    ewa_fig.correction_curves(
         x, [(str(b), lesson.factor[i], "#000") for i, b in enumerate(betas)], xlabel="", ylabel=""
     )
 

@@ -8,8 +8,14 @@ then on it is frozen as NaN, so every later record of it is NaN (never inf) and
 only a few percent per step, so it is this bound, not overflow, that catches it.
 
 Two engines give the same numbers (a test checks it): ``"pure"`` calls the
-optimizer's public ``update``; ``"fast"`` (used automatically for the built-in
-optimizers) updates preallocated coordinate-major buffers in place.
+optimizer's public ``update``; ``"fast"`` (used automatically for any optimizer
+that has a ``kernel`` method, i.e. every built-in one) updates preallocated
+coordinate-major buffers in place through that kernel.
+
+The objective is anything with ``value(x)`` and ``grad(x)`` on arrays ``(..., d)``.
+The fast engine prefers the objective's ``value_and_grad_cm(x_cm, grad_out)`` and
+adapts any other objective to that form (:class:`ColumnMajor`), so a function a
+user typed keeps the fast path.
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ from typing import NamedTuple
 import numpy as np
 
 from optim_core import checks
-from optim_core.optimizers import Adam, GradientDescent, Momentum, RMSProp
 
 
 class Trajectory(NamedTuple):
@@ -84,13 +89,21 @@ def run(
         raise ValueError(f"x0 must have shape (..., {dim}), got {x0.shape}")
     if not np.all(np.isfinite(x0)):
         raise ValueError("x0 must be finite")
-    fast_ok = type(optimizer) in _FAST_UPDATES and not record_states
+    if not (callable(getattr(objective, "value", None)) and callable(getattr(objective, "grad", None))):
+        raise ValueError(
+            "the objective needs value(x) and grad(x) methods on arrays of shape (..., d)"
+        )
+    fast_ok = callable(getattr(optimizer, "kernel", None)) and not record_states
     if engine == "auto":
         engine = "fast" if fast_ok else "pure"
-    if engine == "fast" and not fast_ok:
-        raise ValueError("the fast engine needs a built-in optimizer and record_states=False")
     if engine not in ("fast", "pure"):
         raise ValueError(f"engine must be 'auto', 'pure' or 'fast', got {engine!r}")
+    if engine == "fast" and not fast_ok:
+        raise ValueError(
+            "the fast engine needs an optimizer with a kernel method and record_states=False"
+        )
+    if engine == "fast" and not callable(getattr(objective, "value_and_grad_cm", None)):
+        objective = ColumnMajor(objective)
 
     batch_shape, d = x0.shape[:-1], x0.shape[-1]
     kept = record_steps(steps, record_every)
@@ -169,64 +182,20 @@ def _run_pure(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
 # --- fast engine: in-place updates on coordinate-major (d, N) buffers -----------
 
 
-def _gd_fast(opt, x, g, buf, t):
-    np.multiply(g, opt.lr, out=buf.tmp)
-    x -= buf.tmp
+class ColumnMajor:
+    """Adapts an objective with only ``value``/``grad`` to the fast engine's interface.
 
+    ``value_and_grad_cm(x_cm, grad_out)`` takes points as columns ``(d, N)``, writes
+    the gradient into ``grad_out`` and returns the values ``(N,)``.
+    """
 
-# The fast kernels keep the averages divided by (1 - beta): u = v / (1 - beta) obeys
-# u <- beta*u + g, one multiplication fewer per step; the constant is folded back
-# into the step size. The numbers agree with the pure update to rounding.
+    def __init__(self, objective):
+        self.objective = objective
 
-
-def _momentum_fast(opt, x, g, buf, t):
-    buf.v *= opt.beta
-    buf.v += g
-    np.multiply(buf.v, opt.lr * (1.0 - opt.beta), out=buf.tmp)
-    x -= buf.tmp
-
-
-def _rmsprop_fast(opt, x, g, buf, t):
-    # g / (sqrt(s) + eps) with s = (1 - beta) * w  ==  k * g / (sqrt(w) + eps / sqrt(1 - beta))
-    root = np.sqrt(1.0 - opt.beta)
-    tmp = buf.tmp
-    buf.s *= opt.beta
-    np.square(g, out=tmp)
-    buf.s += tmp
-    np.sqrt(buf.s, out=tmp)
-    tmp += opt.eps / root
-    np.divide(g, tmp, out=tmp)
-    tmp *= opt.lr / root
-    x -= tmp
-
-
-def _adam_fast(opt, x, g, buf, t):
-    # v_hat / (sqrt(s_hat) + eps) with v = (1-b1) u, s = (1-b2) w, v_hat = v / c1, s_hat = s / c2
-    #   == (1-b1)/c1 * sqrt(c2/(1-b2)) * u / (sqrt(w) + eps * sqrt(c2/(1-b2)))
-    tmp = buf.tmp
-    buf.v *= opt.beta1
-    buf.v += g
-    buf.s *= opt.beta2
-    np.square(g, out=tmp)
-    buf.s += tmp
-    if opt.bias_correction:
-        c1, c2 = 1.0 - opt.beta1**t, 1.0 - opt.beta2**t
-    else:
-        c1 = c2 = 1.0
-    r = np.sqrt(c2 / (1.0 - opt.beta2))
-    np.sqrt(buf.s, out=tmp)
-    tmp += opt.eps * r
-    np.divide(buf.v, tmp, out=tmp)
-    tmp *= opt.lr * (1.0 - opt.beta1) / c1 * r
-    x -= tmp
-
-
-_FAST_UPDATES = {
-    GradientDescent: _gd_fast,
-    Momentum: _momentum_fast,
-    RMSProp: _rmsprop_fast,
-    Adam: _adam_fast,
-}
+    def value_and_grad_cm(self, x_cm: np.ndarray, grad_out: np.ndarray) -> np.ndarray:
+        x = x_cm.T
+        grad_out[...] = np.asarray(self.objective.grad(x), dtype=np.float64).T
+        return np.array(self.objective.value(x), dtype=np.float64).reshape(x.shape[0])
 
 
 # Starts are independent, so without noise the fast engine runs them in chunks whose
@@ -262,7 +231,6 @@ class _Buffers:
 
 def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
     n_starts, d = x.shape
-    update = _FAST_UPDATES[type(optimizer)]
     record_at = {int(s): i for i, s in enumerate(kept)}
     params = np.empty((len(kept), n_starts, d))
     losses = np.empty((len(kept), n_starts))
@@ -285,7 +253,7 @@ def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
     for step in range(1, steps + 1):
         if noise:
             g += noise * rng.standard_normal((n_starts, d)).T
-        update(optimizer, xc, g, buf, step)
+        optimizer.kernel(xc, g, buf, step)
         loss = objective.value_and_grad_cm(xc, g)
         check_and_record(step, loss)
     return params, losses, guard.diverged_at, None

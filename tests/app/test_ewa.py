@@ -8,7 +8,8 @@ import pytest
 
 from optim_core import datasets
 from tests.app.helpers import open_app
-from ui import compute_ewa, figures_ewa, text
+from ui import compute_ewa, text
+from ui.figures import ewa as ewa_fig
 
 PAGE = "app_pages/ewa.py"
 
@@ -163,7 +164,7 @@ def test_fast_figures_are_valid_plotly():
     weights = compute_ewa.compute_weights(0.9)
     t = np.arange(1, 51)
     figures = [
-        figures_ewa.overlay(
+        ewa_fig.overlay(
             t,
             values,
             [("a", lesson.plain[0], "#000")],
@@ -172,7 +173,7 @@ def test_fast_figures_are_valid_plotly():
             ylabel="y",
             title="T",
         ),
-        figures_ewa.weight_bars(
+        ewa_fig.weight_bars(
             weights.weights,
             weights.k_window,
             color="#000",
@@ -181,7 +182,7 @@ def test_fast_figures_are_valid_plotly():
             window_label="w",
             level_label="l",
         ),
-        figures_ewa.decay_limit(
+        ewa_fig.decay_limit(
             weights.decay_n,
             weights.decay,
             n_beta=10.0,
@@ -192,7 +193,7 @@ def test_fast_figures_are_valid_plotly():
             e_label="e",
             beta_label="b",
         ),
-        figures_ewa.bias_closeup(
+        ewa_fig.bias_closeup(
             t,
             values,
             [("a", lesson.plain[0], lesson.corrected[0], "#000")],
@@ -202,8 +203,8 @@ def test_fast_figures_are_valid_plotly():
             xlabel="x",
             ylabel="y",
         ),
-        figures_ewa.correction_curves(t, [("a", lesson.factor[1], "#000")], xlabel="x", ylabel="y"),
-        figures_ewa.gradient_stream(
+        ewa_fig.correction_curves(t, [("a", lesson.factor[1], "#000")], xlabel="x", ylabel="y"),
+        ewa_fig.gradient_stream(
             t,
             values,
             [("a", lesson.plain[0], "#000")],
