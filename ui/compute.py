@@ -11,7 +11,7 @@ import streamlit as st
 
 import optim_core
 from optim_core import objectives
-from ui.figures import grid
+from optim_core.lessons import grid
 
 OPTIMIZERS = {
     "gd": optim_core.gd,

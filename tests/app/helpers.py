@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,3 +29,37 @@ def open_app(page: str | None, lang: str = "en", *, timeout: float = 60, **param
 def chart_specs(at: AppTest) -> list[dict]:
     """The Plotly figure of every chart on the page, as dicts."""
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def decode(node):
+    """Plotly's typed arrays (``{"dtype", "bdata"[, "shape"]}``, base64) back to numpy, anywhere
+    in a spec; lists and dicts are walked, everything else is returned as it is."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            flat = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
+            shape = node.get("shape")
+            if isinstance(shape, str):
+                shape = tuple(int(n) for n in shape.split(","))
+            return flat.reshape(shape) if shape else flat
+        return {key: decode(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [decode(value) for value in node]
+    return node
+
+
+def chart(at: AppTest, key: str) -> dict:
+    """The Plotly figure (as a decoded dict) of the chart drawn with ``key=key``."""
+    for element in at.get("plotly_chart"):
+        if element.proto.id.endswith(f"-{key}"):
+            return decode(json.loads(element.proto.spec))
+    raise KeyError(f"no chart with key {key!r} on the page")
+
+
+def trace(spec: dict, name: str) -> dict:
+    """The one trace called ``name`` in a decoded figure."""
+    found = [tr for tr in spec["data"] if tr.get("name") == name]
+    if len(found) != 1:
+        raise KeyError(
+            f"{len(found)} traces named {name!r}: {[t.get('name') for t in spec['data']]}"
+        )
+    return found[0]

@@ -12,15 +12,25 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+# One colour per meaning, decided here once. The six racers take the Okabe–Ito
+# colours (distinguishable with the common colour-vision deficiencies); the other
+# meanings take colours from Paul Tol's muted scheme, so no colour stands for two
+# things anywhere in the dashboard (tests/ui/test_figures.py checks it).
 COLORS = {
     "gd": "#0072B2",  # blue
     "momentum": "#E69F00",  # orange
     "rmsprop": "#009E73",  # bluish green
     "adam": "#CC79A7",  # reddish purple
-    "noisy": "#D55E00",  # vermillion
-    "data": "#56B4E9",  # sky blue
-    "accent": "#000000",
+    "adagrad": "#56B4E9",  # sky blue
+    "nesterov": "#D55E00",  # vermillion
+    "data": "#888888",  # grey: measured data, raw series
+    "noisy": "#882255",  # wine: noisy / mini-batch runs
+    "batch": "#117733",  # dark green: the chosen batch size
+    "accent": "#000000",  # black: minima, markers, the current step
 }
+BETA_COLORS = ("#332288", "#44AA99", "#999933")  # indigo, teal, olive: the three β curves
+RACERS = ("gd", "momentum", "rmsprop", "adam", "adagrad", "nesterov")
+PALETTE = frozenset(COLORS.values()) | frozenset(BETA_COLORS)
 MINIMUM_SYMBOLS = {"global": "star", "local": "circle", "saddle": "x"}
 
 CAMERAS = {
@@ -43,14 +53,6 @@ def base_layout(fig: go.Figure, title: str | None = None, *, height: int = 420) 
         legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0),
     )
     return fig
-
-
-def grid(objective, n: int = 100, bounds=None):
-    """Values of a 2-D objective on an ``n × n`` grid: ``(xs, ys, z)`` with ``z[j, i] = f(xs[i], ys[j])``."""
-    (x0, x1), (y0, y1) = bounds or objective.bounds
-    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
-    points = np.stack(np.meshgrid(xs, ys), axis=-1)
-    return xs, ys, objective.value(points)
 
 
 def contour(xs, ys, z, *, log_scale: bool = False, title: str | None = None, colorbar_title=""):
