@@ -6,8 +6,8 @@ import streamlit as st
 
 from optim_core import adam_lessons, objectives
 from ui import compute, compute_adam, figures, navigation
-from ui.figures import adam as adam_fig
 from ui.compute_adam import DEFAULT_LRS, DEFAULT_START, LRS, RACERS, SURFACES
+from ui.figures import adam as adam_fig
 from ui.numbers import text as fmt
 from ui.widgets import Controls, busy, share_box, t, what_to_try
 

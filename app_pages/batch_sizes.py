@@ -5,8 +5,8 @@ import streamlit as st
 
 from optim_core import batches, datasets, training
 from ui import compute_batch_sizes as cb
-from ui.figures import batch_sizes as fb
 from ui import upload
+from ui.figures import batch_sizes as fb
 from ui.widgets import Controls, busy, share_box, t, what_to_try
 
 DEFAULT_TABLE = "cars"

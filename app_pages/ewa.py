@@ -289,9 +289,7 @@ for i, b in enumerate(betas):
 focus = int(np.argmax(betas))
 st.write(t("ewa.s3_mean_text", beta=fmt(betas[focus], 3)))
 st.latex(
-    ewa_fig.latex_first_steps(
-        betas[focus], values[:3], lesson.corrected[focus, :3], colors[focus]
-    )
+    ewa_fig.latex_first_steps(betas[focus], values[:3], lesson.corrected[focus, :3], colors[focus])
 )
 st.caption(t("ewa.s3_pandas", values=", ".join(fmt(v) for v in lesson.pandas_first[focus])))
 what_to_try("ewa.s3_try")

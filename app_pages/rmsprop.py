@@ -8,8 +8,8 @@ import streamlit as st
 
 from optim_core.rmsprop_lessons import first_step, rate_ratios
 from ui import compute_rmsprop
-from ui.figures import rmsprop as rmsprop_fig
 from ui.figures import COLORS
+from ui.figures import rmsprop as rmsprop_fig
 from ui.widgets import Controls, share_box, t, what_to_try
 
 LR_OPTIONS = (0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)

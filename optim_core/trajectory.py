@@ -89,7 +89,9 @@ def run(
         raise ValueError(f"x0 must have shape (..., {dim}), got {x0.shape}")
     if not np.all(np.isfinite(x0)):
         raise ValueError("x0 must be finite")
-    if not (callable(getattr(objective, "value", None)) and callable(getattr(objective, "grad", None))):
+    if not (
+        callable(getattr(objective, "value", None)) and callable(getattr(objective, "grad", None))
+    ):
         raise ValueError(
             "the objective needs value(x) and grad(x) methods on arrays of shape (..., d)"
         )

@@ -11,8 +11,8 @@ import streamlit as st
 
 import optim_core
 from optim_core import objectives
-from optim_core.rmsprop_lessons import effective_rates, steps_to_target, tail_stats
 from optim_core.lessons import grid
+from optim_core.rmsprop_lessons import effective_rates, steps_to_target, tail_stats
 
 OBJECTIVE = "elongated_bowl"
 START = (-2.5, 1.5)  # (w, b): far along the flat w axis, off the valley floor in b
