@@ -129,7 +129,7 @@ def run(
     )
 
 
-class _Guard:
+class Guard:
     """Flags starts whose loss leaves ``[-limit, limit]`` (or is not finite)."""
 
     def __init__(self, loss0: np.ndarray, blowup: float, margin: float):
@@ -152,7 +152,7 @@ def _run_pure(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
     losses = np.empty((len(kept), n_starts))
     state = optimizer.init(x)
     loss = np.asarray(objective.value(x), dtype=np.float64)
-    guard = _Guard(loss, blowup, margin)
+    guard = Guard(loss, blowup, margin)
     states = []
 
     def check_and_record(step):
@@ -240,7 +240,7 @@ def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
     g = np.empty_like(xc)
     buf = _Buffers(xc.shape)
     loss = objective.value_and_grad_cm(xc, g)
-    guard = _Guard(loss, blowup, margin)
+    guard = Guard(loss, blowup, margin)
 
     def check_and_record(step, loss):
         bad = guard.newly_bad(loss, step)
