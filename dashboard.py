@@ -10,12 +10,13 @@ from ui import navigation, text
 from ui.widgets import language_selector
 
 st.set_page_config(
-    page_title="Optimization, step by step",
+    page_title=text.get("common.app_title"),
     page_icon="📉",  # an emoji favicon is drawn locally; a :material: one is fetched from Google
     layout="wide",
 )
 
 language = language_selector()
+st.set_page_config(page_title=text.get("common.app_title", language))  # 1.67: later calls override
 if language == "ko":
     # Korean wraps between words (eojeol), not inside them; long tokens may still break.
     st.html(

@@ -9,10 +9,12 @@ the learner returns to it in the same session.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from ui import text
 
@@ -84,6 +86,7 @@ class Controls:
         return {"key": key, "bind": "query-params", "persist_state": "session"}
 
     def slider(self, key, label, min_value, max_value, default, step=None, *, where=None, **kwargs):
+        _check_link_number(key, label, min_value, max_value, where or self.where)
         return (where or self.where).slider(
             label, min_value, max_value, default, step, **self._register(key, default), **kwargs
         )
@@ -96,6 +99,7 @@ class Controls:
         a link carrying the label of another language is mapped back to its option
         here, before the widget is created, so a shared link survives any language.
         """
+        _check_link_option(key, self.where)
         if labels is None:
             return {}
         raw = st.query_params.get(key)
@@ -137,6 +141,7 @@ class Controls:
         )
 
     def number(self, key, label, min_value, max_value, default, step=None, *, where=None, **kwargs):
+        _check_link_number(key, label, min_value, max_value, where or self.where)
         return (where or self.where).number_input(
             label, min_value, max_value, default, step, **self._register(key, default), **kwargs
         )
@@ -162,6 +167,71 @@ class Controls:
             for k, d in self.defaults.items()
             if st.session_state.get(k, d) != d
         }
+
+
+# -- values a link brings ------------------------------------------------------------
+# Streamlit seeds a bound widget from the address once, at the first run, and some
+# values crash inside its own parsing before the page can look at them (``?seed=inf``
+# makes ``number_input`` raise OverflowError; ``?cam=`` clears a required option to
+# None). So each value a link brings is checked here first: a number outside the
+# control's range is clamped to it, a non-number, infinity, NaN or an empty option is
+# dropped (the control keeps its default), and a short note says so.
+
+
+def _link_value(key: str):
+    """The value the address brought for ``key`` on this run (None: it brought none)."""
+    with get_session_state().query_params() as params:
+        return params.get_initial_value(key)
+
+
+def _replace_link_value(key: str, value: str | None) -> None:
+    with get_session_state().query_params() as params:
+        if value is None:
+            params._initial_query_params.pop(key, None)  # private: no public API for this
+        else:
+            params._initial_query_params[key] = [value]
+    if value is None and key in st.query_params:
+        del st.query_params[key]
+
+
+def _refuse(key: str, label: str, raw, fix: str, where) -> None:
+    shown = str(raw)[:40] + ("…" if len(str(raw)) > 40 else "")
+    where.warning(
+        t("common.link_refused", label=label, value=shown or "∅", fix=fix),
+        icon=":material/link_off:",
+    )
+
+
+def _check_link_number(key: str, label: str, low, high, where) -> None:
+    raw = _link_value(key)
+    if raw is None or key in st.session_state:
+        return
+    first = raw[0] if isinstance(raw, list) else raw
+    try:
+        value = float(first)
+    except (TypeError, ValueError):
+        value = math.nan
+    if not math.isfinite(value):
+        _replace_link_value(key, None)
+        _refuse(key, label, first, t("common.link_default"), where)
+    elif not low <= value <= high or isinstance(raw, list):
+        near = min(max(value, low), high)
+        near = int(near) if isinstance(low, int) and isinstance(high, int) else near
+        _replace_link_value(key, str(near))
+        if near != value:
+            _refuse(key, label, first, t("common.link_clamped", value=near), where)
+
+
+def _check_link_option(key: str, where) -> None:
+    """An empty (or repeated) option value would leave a required control at None."""
+    raw = _link_value(key)
+    if raw is None or key in st.session_state:
+        return
+    if isinstance(raw, list):
+        raw = next((r for r in raw if r), "")
+        _replace_link_value(key, raw or None)
+    if not raw:
+        _replace_link_value(key, None)
 
 
 def share_box(container=None) -> None:

@@ -208,3 +208,53 @@ def test_fast_engine_in_chunks_matches_the_pure_path():
         assert np.allclose(fast.loss, pure.loss, rtol=1e-9, atol=1e-12, equal_nan=True)
         expected_diverged = 12_000 if opt.name == "gd" else 0  # |1 - 0.3*10| = 2 on y
         assert (fast.diverged_at > 0).sum() == expected_diverged
+
+
+class DuckBowl:
+    """Only ``value`` and ``grad`` (no base class, no ``value_and_grad_cm``): the shape of a
+    function a user types on the race page."""
+
+    def value(self, x):
+        x = np.asarray(x)
+        return 0.5 * (x[..., 0] ** 2 + 10.0 * x[..., 1] ** 2)
+
+    def grad(self, x):
+        x = np.asarray(x)
+        return np.stack([x[..., 0], 10.0 * x[..., 1]], axis=-1)
+
+
+@pytest.mark.parametrize("opt", OPTIMIZERS, ids=lambda o: o.name)
+def test_a_duck_typed_objective_runs_on_the_fast_engine_like_the_pure_one(opt):
+    x0 = np.random.default_rng(8).uniform(-4, 4, (3, 4, 2))
+    default = optim_core.run(opt, DuckBowl(), x0, 50, record_every=3)
+    fast = optim_core.run(opt, DuckBowl(), x0, 50, record_every=3, engine="fast")
+    pure = optim_core.run(opt, DuckBowl(), x0, 50, record_every=3, engine="pure")
+    subclass = optim_core.run(opt, BOWL, x0, 50, record_every=3, engine="pure")
+    assert np.array_equal(default.params, fast.params)
+    np.testing.assert_allclose(fast.params, pure.params, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(fast.loss, pure.loss, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(pure.params, subclass.params, rtol=1e-12, atol=1e-14)
+    assert fast.params.shape == (len(fast.steps), 3, 4, 2)
+
+
+@pytest.mark.parametrize("missing", ["value", "grad", "both"])
+def test_an_objective_without_value_or_grad_is_refused_clearly(missing):
+    class Half:
+        def value(self, x):
+            return np.zeros(np.shape(x)[:-1])
+
+        def grad(self, x):
+            return np.zeros(np.shape(x))
+
+    obj = Half()
+    if missing in ("value", "both"):
+        obj.value = None
+    if missing in ("grad", "both"):
+        obj.grad = None
+    with pytest.raises(ValueError, match=r"value\(x\) and grad\(x\)"):
+        optim_core.run(optim_core.adam(0.1), obj, [1.0, 1.0], 3)
+
+
+def test_every_built_in_optimizer_carries_its_kernel_next_to_its_update():
+    for opt in OPTIMIZERS:
+        assert callable(type(opt).kernel) and callable(type(opt).update)

@@ -6,6 +6,18 @@ STRINGS = {
         "ko": "한 걸음씩 배우는 최적화",
     },
     "common.language": {"en": "Language", "ko": "언어"},
+    "common.link_refused": {
+        "en": "The link's value for “{label}” ({value}) cannot be used: {fix}.",
+        "ko": "링크에 담긴 “{label}” 값({value})은 쓸 수 없습니다. {fix}.",
+    },
+    "common.link_clamped": {
+        "en": "the nearest allowed value, {value}, is used instead",
+        "ko": "허용 범위에서 가장 가까운 값을 씁니다: {value}",
+    },
+    "common.link_default": {
+        "en": "the default is used instead",
+        "ko": "기본값을 씁니다",
+    },
     "common.reset": {"en": "Reset to defaults", "ko": "기본값으로 되돌리기"},
     "common.share": {"en": "Share this view", "ko": "이 화면 공유하기"},
     "common.share_help": {
