@@ -1,0 +1,333 @@
+"""Load benchmark: N browsers open the same link at once, then each moves one slider.
+
+    .venv/bin/python bench/bench_load.py [--sessions 40] [--url http://host:port] [--pages a,b]
+
+It speaks Streamlit's own protocol, as a browser does: a websocket at
+``/_stcore/stream`` (subprotocol ``streamlit``), a ``BackMsg`` with ``rerun_script``
+(query string and page), then ``ForwardMsg``s until ``script_finished``. Cookies are
+kept (``GET /`` first, then the websocket with the ``Cookie`` header), so the client
+also works through a cookie-sticky proxy. Without ``--url`` it starts its own server
+(and, for comparison, a bare page: one 100 × 100 surface and one line, bench/bare.py).
+
+Per page it prints p50 / p95 / max seconds to a finished run for opening and for the
+slider move, the bytes of one view, failed sessions and sessions that saw an
+exception, and the server's resident memory before, under load and after closing.
+Numbers depend on the machine; they are reported in the README, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parents[1]
+STREAMLIT = str(Path(sys.executable).with_name("streamlit"))
+
+
+@dataclass
+class View:
+    """One finished run as a session saw it."""
+
+    seconds: float = 0.0
+    bytes: int = 0
+    exception: bool = False
+    failed: str = ""
+    sliders: list = field(default_factory=list)  # (slider proto, fragment id)
+    pages: list = field(default_factory=list)  # AppPage protos of the navigation message
+    server: str = ""  # the process that answered (the proxy's cookie), if any
+
+
+class Session:
+    """A minimal Streamlit browser session over one websocket."""
+
+    def __init__(self, base: str):
+        self.base = base.rstrip("/")
+        self.ws = None
+        self.cookie = ""
+
+    async def open(self) -> None:
+        parts = urllib.parse.urlsplit(self.base)
+        self.cookie = await asyncio.to_thread(_get_cookies, parts.hostname, parts.port or 80)
+        url = f"ws://{parts.hostname}:{parts.port}/_stcore/stream"
+        headers = {"Cookie": self.cookie} if self.cookie else None
+        self.ws = await websockets.connect(
+            url,
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            max_size=None,
+            open_timeout=120,
+            ping_interval=None,
+        )
+
+    async def run(self, query: str, page: str = "", widgets=None, fragment: str = "") -> View:
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = query
+        state.page_name = page
+        if fragment:
+            state.fragment_id = fragment
+        if widgets:
+            state.widget_states.widgets.extend(widgets)
+        view = View(server=self.cookie)
+        start = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        while True:
+            raw = await asyncio.wait_for(self.ws.recv(), timeout=300)
+            view.bytes += len(raw)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            kind = fwd.WhichOneof("type")
+            if kind == "delta":
+                delta = fwd.delta
+                if delta.WhichOneof("type") == "new_element":
+                    element = delta.new_element
+                    which = element.WhichOneof("type")
+                    if which == "exception":
+                        view.exception = True
+                    elif which == "slider":
+                        view.sliders.append((element.slider, delta.fragment_id))
+            elif kind == "navigation":
+                view.pages = list(fwd.navigation.app_pages)
+            elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue
+                break
+        view.seconds = time.perf_counter() - start
+        return view
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+def _get_cookies(host: str, port: int) -> str:
+    """``GET /`` and keep the cookies it sets (the proxy's stickiness, Streamlit's XSRF)."""
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    try:
+        conn.request("GET", "/")
+        response = conn.getresponse()
+        response.read()
+        cookies = [
+            h.split(";", 1)[0] for k, h in response.getheaders() if k.lower() == "set-cookie"
+        ]
+        return "; ".join(cookies)
+    finally:
+        conn.close()
+
+
+def moved(slider):
+    """The widget state of ``slider`` moved one step from its current value."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    current = list(slider.value) or list(slider.default)
+    if slider.options:  # select_slider: values are option indices
+        nxt = [min(current[0] + 1, len(slider.options) - 1)] + current[1:]
+    else:
+        step = slider.step or 1
+        nxt = [current[0] + step if current[0] + step <= slider.max else current[0] - step]
+        nxt += current[1:]
+    state = WidgetState(id=slider.id)
+    state.double_array_value.data.extend(nxt)
+    return state
+
+
+async def one_visitor(base: str, query: str, page: str, move: bool) -> tuple[View, View | None]:
+    session = Session(base)
+    try:
+        await session.open()
+        first = await session.run(query, page)
+        second = None
+        if move and first.sliders:
+            slider, fragment = first.sliders[0]
+            second = await session.run(query, page, [moved(slider)], fragment)
+        return first, second
+    except Exception as error:  # a failed session is counted, not raised
+        return View(failed=f"{type(error).__name__}: {error}"), None
+    finally:
+        with contextlib.suppress(Exception):
+            await session.close()
+
+
+def rss_mb(pids: list[int]) -> float:
+    """Resident memory of the server processes, MB (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
+
+
+def quantiles(values: list[float]) -> tuple[float, float, float]:
+    if not values:
+        return (float("nan"),) * 3
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95, ordered[-1]
+
+
+async def warm_view(base: str, query: str, page: str, repeats: int = 5) -> tuple[float, int]:
+    """Median seconds of one session's view after a first (cache-filling) one; bytes of one."""
+    session = Session(base)
+    await session.open()
+    try:
+        await session.run(query, page)
+        times, size = [], 0
+        for _ in range(repeats):
+            view = await session.run(query, page)
+            times.append(view.seconds)
+            size = view.bytes
+        return statistics.median(times), size
+    finally:
+        await session.close()
+
+
+async def page_load(base: str, name: str, page: str, n: int, pids: list[int], query: str):
+    before = rss_mb(pids)
+    results = await asyncio.gather(*(one_visitor(base, query, page, True) for _ in range(n)))
+    under = rss_mb(pids)
+    opened = [r[0] for r in results]
+    moves = [r[1] for r in results if r[1] is not None]
+    failed = [v.failed for v in opened if v.failed]
+    servers = {v.server for v in opened if not v.failed}
+    return dict(
+        name=name,
+        open=quantiles([v.seconds for v in opened if not v.failed]),
+        move=quantiles([v.seconds for v in moves]),
+        bytes=statistics.median([v.bytes for v in opened if not v.failed] or [0]),
+        move_bytes=statistics.median([v.bytes for v in moves] or [0]),
+        failed=len(failed),
+        errors=failed[:2],
+        exceptions=sum(v.exception for v in opened + moves),
+        before=before,
+        under=under,
+        servers=len(servers),
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(script: str, extra: tuple[str, ...] = ()):
+    port = free_port()
+    proc = subprocess.Popen(
+        [STREAMLIT, "run", script, "--server.headless", "true", "--server.port", str(port)]
+        + list(extra),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+    )
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            with contextlib.suppress(OSError):
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/_stcore/health")
+                if conn.getresponse().status == 200:
+                    break
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}", [proc.pid]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def report(rows: list[dict]) -> None:
+    head = (
+        f"{'page':<22} {'open p50':>8} {'p95':>6} {'max':>6} | {'move p50':>8} {'p95':>6} "
+        f"{'max':>6} | {'warm ms':>7} {'KiB/view':>8} {'KiB/move':>8} | fail exc | "
+        f"{'MB before':>9} {'under':>6} {'after':>6}"
+    )
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        o, m = r["open"], r["move"]
+        print(
+            f"{r['name']:<22} {o[0]:8.2f} {o[1]:6.2f} {o[2]:6.2f} | {m[0]:8.2f} {m[1]:6.2f} "
+            f"{m[2]:6.2f} | {r.get('warm', float('nan')) * 1e3:7.0f} {r['bytes'] / 1024:8.0f} "
+            f"{r['move_bytes'] / 1024:8.0f} | {r['failed']:4d} {r['exceptions']:3d} | "
+            f"{r['before']:9.0f} {r['under']:6.0f} {r.get('after', float('nan')):6.0f}"
+        )
+        for error in r["errors"]:
+            print(f"    failed: {error[:150]}")
+        if r.get("servers", 1) > 1:
+            print(f"    sessions were served by {r['servers']} processes")
+
+
+async def measure(base: str, pids: list[int], args, pages=None) -> list[dict]:
+    probe = Session(base)
+    await probe.open()
+    home = await probe.run(args.query)
+    await probe.close()
+    rows = []
+    for app_page in pages or home.pages or [_SinglePage()]:
+        name = app_page.url_pathname or "home"
+        if args.pages and name not in args.pages.split(","):
+            continue
+        warm, _ = await warm_view(base, args.query, app_page.page_name)
+        row = await page_load(base, name, app_page.page_name, args.sessions, pids, args.query)
+        row["warm"] = warm
+        await asyncio.sleep(args.settle)
+        row["after"] = rss_mb(pids)
+        rows.append(row)
+        print(f"  {name}: done", file=sys.stderr)
+    return rows
+
+
+class _SinglePage:
+    """A script without st.navigation (the bare page) has one unnamed page."""
+
+    url_pathname = ""
+    page_name = ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=40)
+    parser.add_argument("--url", help="an already running server (default: start one)")
+    parser.add_argument("--pages", default="", help="comma-separated url paths (home = '')")
+    parser.add_argument("--query", default="", help="query string of the shared link")
+    parser.add_argument("--settle", type=float, default=1.0, help="seconds before 'after' memory")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare-page comparison")
+    parser.add_argument("--compression", action="store_true", help="websocket compression on")
+    args = parser.parse_args()
+    extra = ("--server.enableWebsocketCompression", "true") if args.compression else ()
+    if args.url:
+        rows = asyncio.run(measure(args.url, [], args))
+    else:
+        rows = []
+        if not args.no_bare:
+            with server("bench/bare.py", extra) as (base, pids):
+                rows += asyncio.run(
+                    measure(base, pids, argparse.Namespace(**(vars(args) | {"pages": ""})))
+                )
+            rows[-1]["name"] = "bare page (floor)"
+        with server("dashboard.py", extra) as (base, pids):
+            rows += asyncio.run(measure(base, pids, args))
+    print(f"\n{args.sessions} sessions per page, all opening the same link at once")
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()
