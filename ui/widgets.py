@@ -174,8 +174,8 @@ class Controls:
 # values crash inside its own parsing before the page can look at them (``?seed=inf``
 # makes ``number_input`` raise OverflowError; ``?cam=`` clears a required option to
 # None). So each value a link brings is checked here first: a number outside the
-# control's range is clamped to it, a non-number, infinity, NaN or an empty option is
-# dropped (the control keeps its default), and a short note says so.
+# control's range, a non-number, infinity or NaN is dropped (the control keeps its
+# default) with a short note saying so; an empty option value is dropped too.
 
 
 def _link_value(key: str):
@@ -211,15 +211,11 @@ def _check_link_number(key: str, label: str, low, high, where) -> None:
         value = float(first)
     except (TypeError, ValueError):
         value = math.nan
-    if not math.isfinite(value):
+    if not math.isfinite(value) or not low <= value <= high:
         _replace_link_value(key, None)
         _refuse(key, label, first, t("common.link_default"), where)
-    elif not low <= value <= high or isinstance(raw, list):
-        near = min(max(value, low), high)
-        near = int(near) if isinstance(low, int) and isinstance(high, int) else near
-        _replace_link_value(key, str(near))
-        if near != value:
-            _refuse(key, label, first, t("common.link_clamped", value=near), where)
+    elif isinstance(raw, list):  # a repeated parameter: the first value counts
+        _replace_link_value(key, first)
 
 
 def _check_link_option(key: str, where) -> None:

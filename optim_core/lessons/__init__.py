@@ -17,11 +17,17 @@ from typing import NamedTuple
 
 import numpy as np
 
-from optim_core import objectives
-from optim_core.optimizers import adam, gd, momentum, rmsprop
+from optim_core import objectives, optimizers
 from optim_core.trajectory import Trajectory, run
 
-OPTIMIZERS = {"gd": gd, "momentum": momentum, "rmsprop": rmsprop, "adam": adam}
+# Only module names here: a lesson module (``lessons.momentum``) must never be shadowed
+# by a function of the same name.
+OPTIMIZERS = {
+    "gd": optimizers.gd,
+    "momentum": optimizers.momentum,
+    "rmsprop": optimizers.rmsprop,
+    "adam": optimizers.adam,
+}
 
 Pairs = tuple[tuple[str, float], ...]
 

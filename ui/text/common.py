@@ -10,10 +10,6 @@ STRINGS = {
         "en": "The link's value for “{label}” ({value}) cannot be used: {fix}.",
         "ko": "링크에 담긴 “{label}” 값({value})은 쓸 수 없습니다. {fix}.",
     },
-    "common.link_clamped": {
-        "en": "the nearest allowed value, {value}, is used instead",
-        "ko": "허용 범위에서 가장 가까운 값을 씁니다: {value}",
-    },
     "common.link_default": {
         "en": "the default is used instead",
         "ko": "기본값을 씁니다",
