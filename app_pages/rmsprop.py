@@ -1,29 +1,23 @@
 """RMSprop: each coordinate gets its own learning rate from the average of its squared gradients."""
 
-import math
-
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from optim_core.rmsprop_lessons import first_step, rate_ratios
-from ui import compute_rmsprop
+from optim_core.lessons import rmsprop as lesson
+from ui import cached
 from ui.figures import COLORS
-from ui.figures import rmsprop as rmsprop_fig
+from ui.figures import rmsprop as fig
+from ui.formulas import rmsprop as formulas
+from ui.numbers import text as num
 from ui.widgets import Controls, share_box, t, what_to_try
-
-LR_OPTIONS = (0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
-GD_LR_OPTIONS = (0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.2)
-EPS_OPTIONS = (1e-8, 1e-6, 1e-4, 1e-2, 1e-1, 1.0)
 
 
 def short(x: float) -> str:
     """Option label that does not depend on the language (it goes into the URL)."""
-    return f"{x:g}"
+    return num(x, 6)
 
 
-def fmt(x: float, digits: int = 3) -> str:
-    return f"{x:.{digits}g}" if math.isfinite(x) else "—"
+def fmt(x: float) -> str:
+    return num(x, 3)
 
 
 def arrival(hit: int, steps: int) -> str:
@@ -38,182 +32,165 @@ controls = Controls("rmsprop")
 with st.sidebar:
     st.subheader(t("rmsprop.controls"))
     kappa = controls.slider(
-        "r_kappa", t("rmsprop.kappa"), 5, 100, 25, 5, help=t("rmsprop.kappa_help")
+        "r_kappa", t("rmsprop.kappa"), *lesson.KAPPA, help=t("rmsprop.kappa_help")
     )
-    lr = controls.select_slider("r_lr", t("rmsprop.lr"), LR_OPTIONS, 0.1, format_func=short)
-    beta = controls.slider("r_beta", t("rmsprop.beta"), 0.0, 0.999, 0.9, 0.001, format="%.3f")
-    eps = controls.select_slider("r_eps", t("rmsprop.eps"), EPS_OPTIONS, 1e-8, format_func=short)
+    lr = controls.select_slider(
+        "r_lr", t("rmsprop.lr"), lesson.LR_OPTIONS, lesson.LR, format_func=short
+    )
+    beta = controls.slider("r_beta", t("rmsprop.beta"), *lesson.BETA, format="%.3f")
+    eps = controls.select_slider(
+        "r_eps", t("rmsprop.eps"), lesson.EPS_OPTIONS, lesson.EPS, format_func=short
+    )
     gd_lr = controls.select_slider(
-        "r_gdlr", t("rmsprop.gd_lr"), GD_LR_OPTIONS, 0.07, format_func=short
+        "r_gdlr", t("rmsprop.gd_lr"), lesson.GD_LR_OPTIONS, lesson.GD_LR, format_func=short
     )
-    steps = controls.slider("r_n", t("rmsprop.steps"), 10, 300, 200, 10)
+    steps = controls.slider("r_n", t("rmsprop.steps"), *lesson.STEPS)
     controls.reset_button()
 share_box()
 
-kappa, lr, eps, gd_lr, steps = float(kappa), float(lr), float(eps), float(gd_lr), int(steps)
-beta = float(round(beta, 3))
 try:
-    run = compute_rmsprop.lesson(kappa, gd_lr, lr, beta, eps, steps)
-    xs, ys, z = compute_rmsprop.valley_grid(kappa)
+    setup = cached.rmsprop_setup(kappa, lr, beta, eps, gd_lr, steps)
+    first = cached.rmsprop_first_move(setup)
+    valley = cached.rmsprop_valley(setup)
 except ValueError as err:
     st.error(t("common.bad_value", detail=str(err)))
     st.stop()
+n = setup.steps
 names = {"gd": t("common.optimizer.gd"), "rmsprop": t("common.optimizer.rmsprop")}
-path, s_all, rates, grads = run["rms_path"], run["s"], run["rates"], run["grads"]
 
 # -- 1. the update rule -----------------------------------------------------------------
 st.header(t("rmsprop.s1_title"))
 st.write(t("rmsprop.s1_text"))
-st.latex(rmsprop_fig.RULE)
+st.latex(formulas.RULE)
 st.caption(t("rmsprop.s1_symbols"))
-k_wanted = controls.slider("r_k", t("rmsprop.k"), 1, 300, 1, 1)
-k = min(int(k_wanted), steps)
-if k < k_wanted:
-    st.caption(t("rmsprop.k_clamped", k=k_wanted, n=steps))
-live_ok = bool(np.all(np.isfinite(path[k])) and np.all(np.isfinite(path[k - 1])))
-if live_ok:
-    coords = [
-        (
-            name,
-            grads[k, i],
-            s_all[k - 1, i],
-            s_all[k, i],
-            rates[k, i],
-            path[k, i] - path[k - 1, i],
-        )
-        for i, name in enumerate(("w", "b"))
-    ]
-    st.latex(rmsprop_fig.latex_update(k, lr, beta, eps, coords))
+k = controls.slider("r_k", t("rmsprop.k"), *lesson.K)
+step = cached.rmsprop_update(setup, k)
+if step.clamped:
+    st.caption(t("rmsprop.k_clamped", k=step.wanted, n=n))
+if step.live:
+    w, b = step.coords
+    st.latex(formulas.update(step))
     st.write(
         t(
             "rmsprop.s1_live",
-            k=k,
-            rate_w=fmt(rates[k, 0]),
-            rate_b=fmt(rates[k, 1]),
-            ratio=fmt(rates[k, 0] / rates[k, 1]),
+            k=step.k,
+            rate_w=fmt(w.rate),
+            rate_b=fmt(b.rate),
+            ratio=fmt(step.ratio),
         )
     )
 else:
-    st.warning(t("rmsprop.no_live", k=k, step=run["rms_diverged"]))
+    st.warning(t("rmsprop.no_live", k=step.k, step=step.diverged))
 
 st.subheader(t("rmsprop.first_title"))
 st.write(t("rmsprop.first_text"))
-g1 = grads[1]
-predicted = first_step(g1, lr, beta, eps)
-measured = np.abs(path[1] - path[0])
-for line in rmsprop_fig.latex_first_step(lr, beta, eps, predicted, measured):
+for line in formulas.first_step(first):
     st.latex(line)
 st.caption(t("rmsprop.first_caption"))
 st.caption(
     t(
         "rmsprop.torch",
-        lr=short(lr),
-        beta=short(beta),
-        eps=short(eps),
-        approx=fmt(lr / math.sqrt(1 - beta)),
-        factor=fmt(1 / math.sqrt(1 - beta)),
+        lr=short(first.lr),
+        beta=short(first.beta),
+        eps=short(first.eps),
+        approx=fmt(first.approx),
+        factor=fmt(first.factor),
     )
 )
 what_to_try("rmsprop.s1_try")
 
 # -- 2. the valley ------------------------------------------------------------------------
 st.header(t("rmsprop.s2_title"))
-st.write(t("rmsprop.s2_text", kappa=fmt(kappa), two=fmt(2 / kappa)))
+st.write(t("rmsprop.s2_text", kappa=fmt(valley.kappa), two=fmt(valley.two)))
 labels = {"play": t("common.play"), "pause": t("common.pause"), "step": t("common.step")}
-notes = [t("rmsprop.frame_start", w=fmt(path[0, 0]), b=fmt(path[0, 1]))] + [
-    t("rmsprop.frame_note", k=j, rate_w=fmt(rates[j, 0]), rate_b=fmt(rates[j, 1]))
-    for j in range(1, steps + 1)
+start = valley.rms_path[0]
+notes = [t("rmsprop.frame_start", w=fmt(start[0]), b=fmt(start[1]))] + [
+    t("rmsprop.frame_note", k=j, rate_w=fmt(rate_w), rate_b=fmt(rate_b))
+    for j, (rate_w, rate_b) in enumerate(valley.rates[1:], start=1)
 ]
-fig = rmsprop_fig.valley(
-    xs,
-    ys,
-    z,
+grid = valley.grid
+chart = fig.valley(
+    grid.xs,
+    grid.ys,
+    grid.z,
     {
-        names["gd"]: (run["gd_path"], COLORS["gd"]),
-        names["rmsprop"]: (path, COLORS["rmsprop"]),
+        names["gd"]: (valley.gd_path, COLORS["gd"]),
+        names["rmsprop"]: (valley.rms_path, COLORS["rmsprop"]),
     },
     labels=labels,
     notes=notes,
-    title=t("rmsprop.valley_title", kappa=fmt(kappa)),
+    title=t("rmsprop.valley_title", kappa=fmt(valley.kappa)),
 )
-st.plotly_chart(fig, key="rmsprop_valley")
+st.plotly_chart(chart, key="rmsprop_valley")
 st.caption(t("rmsprop.valley_caption"))
-for key in ("gd", "rmsprop"):
-    step = run["gd_diverged" if key == "gd" else "rms_diverged"]
-    if step > 0:
-        extra = t("rmsprop.gd_limit", lr=short(gd_lr), two=fmt(2 / kappa)) if key == "gd" else ""
-        st.error(f"{t('common.diverged', name=names[key], step=step)} {extra}".strip())
-fig = rmsprop_fig.cost(
-    run["steps"],
+if valley.gd_diverged > 0:
+    diverged = t("common.diverged", name=names["gd"], step=valley.gd_diverged)
+    limit = t("rmsprop.gd_limit", lr=short(valley.gd_lr), two=fmt(valley.two))
+    st.error(f"{diverged} {limit}")
+if valley.rms_diverged > 0:
+    st.error(t("common.diverged", name=names["rmsprop"], step=valley.rms_diverged))
+chart = fig.cost(
+    valley.steps,
     {
-        names["gd"]: (run["gd_loss"], COLORS["gd"]),
-        names["rmsprop"]: (run["rms_loss"], COLORS["rmsprop"]),
+        names["gd"]: (valley.gd_loss, COLORS["gd"]),
+        names["rmsprop"]: (valley.rms_loss, COLORS["rmsprop"]),
     },
-    target=compute_rmsprop.TARGET,
-    target_label=t("rmsprop.target", target=short(compute_rmsprop.TARGET)),
+    target=valley.target,
+    target_label=t("rmsprop.target", target=short(valley.target)),
     xlabel=t("common.step"),
     ylabel=t("common.loss"),
     title=t("rmsprop.cost_title"),
 )
-st.plotly_chart(fig, key="rmsprop_cost")
+st.plotly_chart(chart, key="rmsprop_cost")
 c1, c2 = st.columns(2)
-c1.metric(
-    t("rmsprop.hit_metric", name=names["gd"], target=short(compute_rmsprop.TARGET)),
-    arrival(run["gd_hit"], steps),
-)
-c2.metric(
-    t("rmsprop.hit_metric", name=names["rmsprop"], target=short(compute_rmsprop.TARGET)),
-    arrival(run["rms_hit"], steps),
-)
-if run["gd_hit"] > 0 and run["rms_hit"] > 0:
-    st.write(t("rmsprop.hit_compare", gd=run["gd_hit"], rms=run["rms_hit"]))
+target = short(valley.target)
+c1.metric(t("rmsprop.hit_metric", name=names["gd"], target=target), arrival(valley.gd_hit, n))
+c2.metric(t("rmsprop.hit_metric", name=names["rmsprop"], target=target), arrival(valley.rms_hit, n))
+if valley.gd_hit > 0 and valley.rms_hit > 0:
+    st.write(t("rmsprop.hit_compare", gd=valley.gd_hit, rms=valley.rms_hit))
 what_to_try("rmsprop.s2_try")
 
 # -- 3. one learning rate per coordinate ------------------------------------------------
 st.header(t("rmsprop.s3_title"))
 st.write(t("rmsprop.s3_text"))
-st.latex(
-    r"\alpha_w^{\text{eff}} = \frac{\alpha}{\sqrt{s_w}+\varepsilon}, \qquad "
-    r"\alpha_b^{\text{eff}} = \frac{\alpha}{\sqrt{s_b}+\varepsilon}"
-)
-shown = slice(1, None)  # s = 0 before the first update
+st.latex(formulas.RATES)
+per = cached.rmsprop_rates(setup)
 left, right = st.columns(2)
 with left:
-    fig = rmsprop_fig.per_coordinate(
-        run["steps"][shown],
-        np.sqrt(s_all[shown, 0]),
-        np.sqrt(s_all[shown, 1]),
+    chart = fig.per_coordinate(
+        per.steps,
+        per.sqrt_s[:, 0],
+        per.sqrt_s[:, 1],
         color=COLORS["rmsprop"],
         names=(t("rmsprop.sqrt_s_w"), t("rmsprop.sqrt_s_b")),
         xlabel=t("common.step"),
-        ylabel="√s",
+        ylabel=t("rmsprop.sqrt_s_y"),
         title=t("rmsprop.sqrt_s_title"),
     )
-    st.plotly_chart(fig, key="rmsprop_sqrt_s")
+    st.plotly_chart(chart, key="rmsprop_sqrt_s")
 with right:
-    fig = rmsprop_fig.per_coordinate(
-        run["steps"][shown],
-        rates[shown, 0],
-        rates[shown, 1],
+    chart = fig.per_coordinate(
+        per.steps,
+        per.rates[:, 0],
+        per.rates[:, 1],
         color=COLORS["rmsprop"],
         names=(t("rmsprop.rate_w"), t("rmsprop.rate_b")),
         xlabel=t("common.step"),
         ylabel=t("rmsprop.rate_y"),
         title=t("rmsprop.rate_title"),
-        gd=(gd_lr, t("rmsprop.rate_gd", lr=short(gd_lr)), COLORS["gd"]),
+        gd=(per.gd_lr, t("rmsprop.rate_gd", lr=short(per.gd_lr)), COLORS["gd"]),
     )
-    st.plotly_chart(fig, key="rmsprop_rates")
-ratios = rate_ratios(rates)
+    st.plotly_chart(chart, key="rmsprop_rates")
+ratios = per.ratios
 if ratios.last:
-    last = ratios.last
-    st.latex(rmsprop_fig.latex_ratio(kappa, last, rates[last, 0], rates[last, 1]))
+    st.latex(formulas.ratio(per))
     st.write(
         t(
             "rmsprop.s3_measured",
             ratio=fmt(ratios.median),
-            kappa=fmt(kappa),
+            kappa=fmt(per.kappa),
             wider=ratios.wider,
-            n=last,
+            n=ratios.last,
             low=fmt(ratios.low),
             high=fmt(ratios.high),
         )
@@ -224,36 +201,35 @@ what_to_try("rmsprop.s3_try")
 # -- 4. near the minimum ------------------------------------------------------------------
 st.header(t("rmsprop.s4_title"))
 st.write(t("rmsprop.s4_text"))
-dist_gd = np.linalg.norm(run["gd_path"], axis=-1)
-dist_rms = np.linalg.norm(path, axis=-1)
-fig = rmsprop_fig.distance(
-    run["steps"],
-    {names["gd"]: (dist_gd, COLORS["gd"]), names["rmsprop"]: (dist_rms, COLORS["rmsprop"])},
-    lr=lr,
-    lr_label=t("rmsprop.alpha_line", lr=short(lr)),
+near = cached.rmsprop_near_minimum(setup)
+chart = fig.distance(
+    near.steps,
+    {
+        names["gd"]: (near.gd_distance, COLORS["gd"]),
+        names["rmsprop"]: (near.rms_distance, COLORS["rmsprop"]),
+    },
+    lr=near.lr,
+    lr_label=t("rmsprop.alpha_line", lr=short(near.lr)),
     xlabel=t("common.step"),
     ylabel=t("rmsprop.dist_y"),
     title=t("rmsprop.dist_title"),
 )
-st.plotly_chart(fig, key="rmsprop_distance")
-tail = min(compute_rmsprop.TAIL, steps)
-gd_tail, rms_tail = run["gd_tail"], run["rms_tail"]
+st.plotly_chart(chart, key="rmsprop_distance")
+tail = near.tail
 m1, m2, m3 = st.columns(3)
-m1.metric(t("rmsprop.tail_dist", name=names["gd"], n=tail), fmt(gd_tail[0]))
-m2.metric(t("rmsprop.tail_dist", name=names["rmsprop"], n=tail), fmt(rms_tail[0]))
-m3.metric(t("rmsprop.tail_move", n=tail), fmt(rms_tail[2]), help=t("rmsprop.tail_move_help"))
-rows = compute_rmsprop.variants(kappa, lr, beta, eps, steps)
+m1.metric(t("rmsprop.tail_dist", name=names["gd"], n=tail), fmt(near.gd_tail[0]))
+m2.metric(t("rmsprop.tail_dist", name=names["rmsprop"], n=tail), fmt(near.rms_tail[0]))
+m3.metric(t("rmsprop.tail_move", n=tail), fmt(near.rms_tail[2]), help=t("rmsprop.tail_move_help"))
+rows = near.variants
 st.dataframe(
-    pd.DataFrame(
-        {
-            t("rmsprop.col_setting"): [t(f"rmsprop.variant.{i}") for i in range(len(rows))],
-            "α": [short(r["lr"]) for r in rows],
-            "ε": [short(r["eps"]) for r in rows],
-            t("rmsprop.col_hit"): [arrival(r["hit"], steps) for r in rows],
-            t("rmsprop.col_dist", n=tail): [fmt(r["mean_d"]) for r in rows],
-            t("rmsprop.col_move", n=tail): [fmt(r["move"]) for r in rows],
-        }
-    ),
+    {
+        t("rmsprop.col_setting"): [t(f"rmsprop.variant.{i}") for i in range(len(rows))],
+        t("rmsprop.col_lr"): [short(r.lr) for r in rows],
+        t("rmsprop.col_eps"): [short(r.eps) for r in rows],
+        t("rmsprop.col_hit"): [arrival(r.hit, n) for r in rows],
+        t("rmsprop.col_dist", n=tail): [fmt(r.mean_d) for r in rows],
+        t("rmsprop.col_move", n=tail): [fmt(r.move) for r in rows],
+    },
     hide_index=True,
 )
 st.write(t("rmsprop.s4_after"))

@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 
 import optim_core
-from optim_core import adam_lessons, objectives
-from tests.app.helpers import chart_specs, open_app
-from ui import compute_adam, text
+from optim_core import objectives
+from optim_core.lessons import adam as lesson
+from tests.app.helpers import chart, open_app
+from ui import text
 
 PAGE = "app_pages/adam.py"
 
@@ -30,22 +31,21 @@ def test_renders_in_both_languages(lang):
     assert r"v_{3,x}" in latex(at) and r"\hat s_{3,y}" in latex(at)
 
 
-@pytest.mark.parametrize("surface", compute_adam.SURFACES)
+@pytest.mark.parametrize("surface", lesson.SURFACES)
 def test_each_surface_renders_with_its_race(surface):
     # an option widget's URL value is its shown label (see ui.widgets.Controls._options)
     at = open_app(PAGE, "en", a_surf=text.get(f"adam.surf.{surface}", "en"))
     assert not at.exception, errors(at)
-    specs = chart_specs(at)
-    race = specs[1]
+    race = chart(at, "adam_race")
     names = [trace.get("name", "") for trace in race["data"]]
-    for opt in compute_adam.RACERS:
+    for opt in lesson.RACERS:
         assert any(n.startswith(text.get(f"common.optimizer.{opt}", "en")) for n in names)
     # the table is measured from the runs: compare Adam's row with a direct run
-    f = objectives.get(surface, **dict(compute_adam.surface_params(surface, 10)))
-    x0 = np.array(compute_adam.DEFAULT_START[surface])
-    lr = compute_adam.DEFAULT_LRS[surface]["adam"]
+    f = objectives.get(surface, **dict(lesson.surface_params(surface, 10)))
+    x0 = np.array(lesson.DEFAULT_START[surface])
+    lr = lesson.DEFAULT_LRS[surface]["adam"]
     traj = optim_core.run(optim_core.adam(lr), f, x0, 1000)
-    expected = adam_lessons.race_result(traj.loss, int(traj.diverged_at), 0.0)
+    expected = lesson.race_result(traj.loss, int(traj.diverged_at), 0.0)
     table = at.dataframe[0].value
     adam_row = table.iloc[3]
     assert adam_row.iloc[2] == f"{expected.final:.4g}"
@@ -55,7 +55,7 @@ def test_each_surface_renders_with_its_race(surface):
 def test_bias_correction_toggle_changes_the_first_step():
     at = open_app(PAGE, "en")
     # default: elongated bowl from (-2.5, 1.5), Adam α = 0.1, g₁ = (-2.5, 15)
-    lr, g = compute_adam.DEFAULT_LRS["elongated_bowl"]["adam"], 2.5
+    lr, g = lesson.DEFAULT_LRS["elongated_bowl"]["adam"], 2.5
     with_c = lr * g / (g + 1e-8)
     without = lr * 0.1 * g / (np.sqrt(0.001) * g + 1e-8)
     assert rf"|x_1 - x_0| = \color{{#CC79A7}}{{{with_c:.4g}}} = 1\,\alpha" in latex(at)
@@ -97,7 +97,7 @@ def test_extreme_values_give_messages_not_exceptions():
     warned = " ".join(w.value for w in at.warning)
     assert text.get("common.optimizer.gd", "en") in warned  # GD at α = 1, κ = 100 diverges
     assert len(at.get("plotly_chart")) >= 3
-    for surface in compute_adam.SURFACES[1:]:
+    for surface in lesson.SURFACES[1:]:
         at.selectbox(key="a_surf").set_value(surface).run()
         assert not at.exception, errors(at)
 
@@ -160,12 +160,35 @@ def test_own_learning_rates_start_at_the_surface_defaults():
     at.toggle(key="a_tune").set_value(True).run()
     assert not at.exception, errors(at)
     chosen = {k: at.select_slider(key=k).value for k in ("a_lr_gd", "a_lr_m", "a_lr_r", "a_lr_a")}
-    assert list(chosen.values()) == [
-        compute_adam.DEFAULT_LRS["rosenbrock"][n] for n in compute_adam.RACERS
-    ]
+    assert list(chosen.values()) == [lesson.DEFAULT_LRS["rosenbrock"][n] for n in lesson.RACERS]
     at.select_slider(key="a_lr_a").set_value(0.01).run()
     assert not at.exception, errors(at)
     assert at.dataframe[0].value.iloc[3, 1] == "0.01"
     at.toggle(key="a_own").set_value(True).run()
     assert not at.exception, errors(at)
     assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == (-1.2, 1.0)
+
+
+@pytest.mark.parametrize(
+    "kind, key", [("button_group", "a_c"), ("button_group", "cam"), ("selectbox", "a_surf")]
+)
+def test_an_emptied_option_control_falls_back_to_its_default(kind, key):
+    # ?a_c= / ?cam= in a link clears the control to None (issue 10: KeyError on the page)
+    at = open_app(PAGE, "en")
+    getattr(at, kind)(key=key).set_value(None).run()
+    assert not at.exception, errors(at)
+    assert len(at.get("plotly_chart")) == 4
+
+
+@pytest.mark.parametrize("surface", ["elongated_bowl", "rosenbrock"])
+def test_the_sidebar_shows_the_start_and_rates_the_run_uses(surface):
+    # issue 10: with "own start" off the greyed sliders said 0.00 while the run started elsewhere
+    at = open_app(PAGE, "en", a_surf=text.get(f"adam.surf.{surface}", "en"))
+    assert not at.exception, errors(at)
+    labels = (text.get("adam.x0", "en"), text.get("adam.y0", "en"))
+    start = [(s.value, s.proto.disabled) for s in at.sidebar.slider if s.label in labels]
+    x0, y0 = lesson.DEFAULT_START[surface]
+    assert start == [(x0, True), (y0, True)]
+    rates = [s.value for s in at.sidebar.select_slider if s.proto.disabled]
+    assert rates == [lesson.DEFAULT_LRS[surface][n] for n in lesson.RACERS]
+    assert f"start ({x0:g}, {y0:g})" in " ".join(c.value for c in at.caption)

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from optim_core import datasets
-from tests.app.helpers import open_app
-from ui import compute_batch_sizes as cb
+from optim_core.lessons import batch_sizes as lesson
+from tests.app.helpers import chart, open_app, trace
 from ui import text
 
 PAGE = "app_pages/batch_sizes.py"
@@ -82,8 +82,8 @@ def test_walking_the_steps_highlights_the_right_rows_and_numbers():
     )
     assert caption in [c.value for c in at.caption]
     # the live gradient in the formula is the gradient of the replayed run at step 13 + 3
-    prepared = cb.builtin("cars", "regression")
-    look = cb.inspect(prepared.X, prepared.y, "regression", 32, 0.05, 0, 16)
+    prepared = lesson.builtin("cars", "regression")
+    look = lesson.inspect(prepared.X, prepared.y, "regression", 32, 0.05, 0, 16)
     batch_latex = next(x.value for x in at.latex if r"\colorbox" in x.value)
     assert f"= {look.batch_grad[0]:.4g}" in batch_latex.replace(r"\times 10^", "e")
 
@@ -93,6 +93,28 @@ def test_garbage_url_values_fall_back_to_defaults():
     assert not at.exception, errors(at)
     assert at.slider(key="batch").value == 32
     assert at.session_state["data"] == "cars"
+
+
+@pytest.mark.parametrize(
+    "seed", ["inf", "-inf", "Infinity", "1e999", "-1e999", "11111111111111111111", "nan", ""]
+)
+def test_an_infinite_or_huge_seed_in_the_link_still_opens_the_page(seed):
+    # issue 10: ?seed=inf and friends raised OverflowError (cannot convert float infinity)
+    at = open_page("en", seed=seed)
+    assert not at.exception, errors(at)
+    assert lesson.SEEDS[0] <= at.number_input(key="seed").value <= lesson.SEEDS[1]
+    assert len(at.get("plotly_chart")) == 6
+    path = trace(
+        chart(at, "batch_sizes_contour"), text.get("batch_sizes.chosen_name", "en", batch=32)
+    )
+    assert np.isfinite(np.asarray(path["x"], dtype=float)).all()
+
+
+def test_an_empty_option_in_the_link_keeps_the_defaults():
+    at = open_page("en", data="", alpha="", feat="", cls="")
+    assert not at.exception, errors(at)
+    assert at.session_state["data"] == "cars"
+    assert at.select_slider(key="alpha").value == lesson.DEFAULT_LR
 
 
 def test_presets_set_the_batch_size():

@@ -1,15 +1,12 @@
 """AppTest: the exponentially weighted averages page, its controls, links and speed."""
 
-import base64
-import json
-
 import numpy as np
 import pytest
 
 from optim_core import datasets
-from tests.app.helpers import open_app
-from ui import compute_ewa, text
-from ui.figures import ewa as ewa_fig
+from optim_core.lessons import ewa as lesson
+from tests.app.helpers import chart, open_app, trace
+from ui import text, upload
 
 PAGE = "app_pages/ewa.py"
 
@@ -19,24 +16,13 @@ def open_page(lang="en", **params):
     return at
 
 
-def _arrays(node):
-    """Decode Plotly's typed arrays ({"dtype", "bdata"} in base64) back to numpy."""
-    if isinstance(node, dict):
-        if "bdata" in node and "dtype" in node:
-            flat = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
-            return flat.reshape(node["shape"]) if "shape" in node else flat
-        return {key: _arrays(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_arrays(value) for value in node]
-    return node
-
-
-def specs(at):
-    return [_arrays(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
-
-
 def overlay_spec(at):
-    return specs(at)[0]
+    return chart(at, "ewa_overlay")
+
+
+def curve(spec, beta, window, lang="en"):
+    """The overlay's average for ``beta`` (its label names the window 1/(1-β))."""
+    return trace(spec, text.get("ewa.curve_label", lang, beta=beta, window=window))
 
 
 def errors(at):
@@ -62,10 +48,10 @@ def test_page_renders_in_both_languages(lang):
 def test_overlay_is_the_ewa_of_the_series():
     at = open_page()
     series = datasets.load_series("seattle_temp").to_numpy()
-    data = overlay_spec(at)["data"]
-    assert np.allclose(data[0]["y"], series)
+    spec = overlay_spec(at)
+    assert np.allclose(trace(spec, text.get("ewa.raw", "en"))["y"], series)
     # β = 0.5, without correction: V_1 = 0.5 θ_1, V_2 = 0.25 θ_1 + 0.5 θ_2
-    first = np.array(data[1]["y"][:2])
+    first = np.array(curve(spec, "0.5", "2")["y"][:2])
     assert first == pytest.approx([0.5 * series[0], 0.25 * series[0] + 0.5 * series[1]])
 
 
@@ -73,11 +59,11 @@ def test_bias_correction_switch_changes_the_start_only():
     at = open_page(bc="true")
     assert not at.exception, errors(at)
     series = datasets.load_series("seattle_temp").to_numpy()
-    corrected = np.array(overlay_spec(at)["data"][3]["y"])  # β = 0.98
+    corrected = np.array(curve(overlay_spec(at), "0.98", "50")["y"])
     assert corrected[0] == pytest.approx(series[0])  # corrected V_1 = θ_1
     at.toggle(key="bc").set_value(False).run()
     assert not at.exception, errors(at)
-    plain = np.array(overlay_spec(at)["data"][3]["y"])
+    plain = np.array(curve(overlay_spec(at), "0.98", "50")["y"])
     assert plain[0] == pytest.approx(0.02 * series[0])
     assert plain[-1] == pytest.approx(corrected[-1], rel=1e-6)  # factor 1/(1-0.98^1461) ≈ 1
 
@@ -91,16 +77,17 @@ def test_beta_at_its_ends_with_and_without_correction(beta, bc):
     at.toggle(key="bc").set_value(bc).run()
     assert not at.exception, errors(at)
     assert len(at.get("plotly_chart")) == 6
-    first = np.array(overlay_spec(at)["data"][1]["y"])
+    spec = overlay_spec(at)
+    first = np.array(curve(spec, f"{beta:g}", f"{1 / (1 - beta):.4g}")["y"])
     series = datasets.load_series("seattle_temp").to_numpy()
     if beta == 0.0:
         assert first == pytest.approx(series)  # β = 0 keeps no past
         assert at.caption.values.count(text.get("ewa.beta_zero", "en")) == 1
     else:
         # a window of 1000 points, and the weight chart says it shows only part of them
-        assert overlay_spec(at)["data"][1]["name"] == "β = 0.999 (window ≈ 1000)"
+        assert "β = 0.999 (window ≈ 1000)" in [tr["name"] for tr in spec["data"]]
         assert np.all(np.isfinite(first))
-        shapes = specs(at)[1]["layout"]["shapes"]  # the weights: k = 1/(1-β) = 1000 marked
+        shapes = chart(at, "ewa_weights")["layout"]["shapes"]  # k = 1/(1-β) = 1000 marked
         assert any(shape["x0"] == 1000 for shape in shapes)
 
 
@@ -135,92 +122,100 @@ def test_a_link_made_on_an_upload_opens_on_the_default_data_with_the_note():
     assert not at.exception, errors(at)
     assert text.get("data.shared_upload_note", "en") in [i.value for i in at.info]
     series = datasets.load_series("seattle_temp").to_numpy()
-    assert np.allclose(overlay_spec(at)["data"][0]["y"], series)
+    assert np.allclose(trace(overlay_spec(at), text.get("ewa.raw", "en"))["y"], series)
 
 
 @pytest.mark.parametrize("name", list(datasets.SERIES))
 def test_every_built_in_series_renders(name):
     at = open_page(series=name)
     assert not at.exception, errors(at)
-    assert len(overlay_spec(at)["data"][0]["y"]) == len(datasets.load_series(name))
+    raw = trace(overlay_spec(at), text.get("ewa.raw", "en"))
+    assert len(raw["y"]) == len(datasets.load_series(name))
 
 
 def test_gradient_averages_settle_near_the_full_batch_gradient():
     at = open_page(bs="1")
     assert not at.exception, errors(at)
-    data = specs(at)[5]["data"]
-    raw, b09, full = np.array(data[0]["y"]), np.array(data[2]["y"]), data[-1]["y"][0]
+    spec = chart(at, "ewa_gradients")
+    noisy = lesson.noisy_gradients(1, (0.5, 0.9, 0.98), False)
+    full_name = text.get("ewa.grad_full", "en", value=f"{noisy.full:.3g}")
+    raw = np.array(trace(spec, text.get("ewa.grad_raw", "en"))["y"])
+    b09 = np.array(trace(spec, text.get("ewa.beta_label", "en", beta="0.9"))["y"])
+    full = trace(spec, full_name)["y"][0]
     tail = slice(100, None)
     assert np.std(b09[tail]) < 0.5 * np.std(raw[tail])
     assert abs(np.mean(b09[tail]) - full) < 0.5 * np.std(raw[tail])
 
 
-def test_fast_figures_are_valid_plotly():
-    """The page builds its figures from plain dicts without validation: validate them here."""
-    import plotly.graph_objects as go
+# -- uploads (issue 10: choosing "upload" replaced the page with an AttributeError) ------------
 
-    values = np.linspace(0.0, 1.0, 50)
-    lesson = compute_ewa.compute_lesson(values, (0.5, 0.9))
-    weights = compute_ewa.compute_weights(0.9)
-    t = np.arange(1, 51)
-    figures = [
-        ewa_fig.overlay(
-            t,
-            values,
-            [("a", lesson.plain[0], "#000")],
-            raw_label="r",
-            xlabel="x",
-            ylabel="y",
-            title="T",
-        ),
-        ewa_fig.weight_bars(
-            weights.weights,
-            weights.k_window,
-            color="#000",
-            xlabel="x",
-            ylabel="y",
-            window_label="w",
-            level_label="l",
-        ),
-        ewa_fig.decay_limit(
-            weights.decay_n,
-            weights.decay,
-            n_beta=10.0,
-            value_beta=0.35,
-            color="#000",
-            xlabel="x",
-            curve_label="c",
-            e_label="e",
-            beta_label="b",
-        ),
-        ewa_fig.bias_closeup(
-            t,
-            values,
-            [("a", lesson.plain[0], lesson.corrected[0], "#000")],
-            raw_label="r",
-            plain_label="p",
-            corrected_label="c",
-            xlabel="x",
-            ylabel="y",
-        ),
-        ewa_fig.correction_curves(t, [("a", lesson.factor[1], "#000")], xlabel="x", ylabel="y"),
-        ewa_fig.gradient_stream(
-            t,
-            values,
-            [("a", lesson.plain[0], "#000")],
-            0.5,
-            raw_label="r",
-            full_label="f",
-            xlabel="x",
-            ylabel="y",
-        ),
-    ]
-    for fig in figures:
-        spec = fig.to_dict()
-        go.Figure(spec)  # raises on any invalid property
-        assert spec["layout"]["xaxis"]["title"]["text"] == "x"
-        assert spec["layout"]["template"]["layout"]  # the shared plotly_white look
-    # the weights chart marks k = 1/(1-β) = 10 and the level newest/e
-    shapes = figures[1].to_dict()["layout"]["shapes"]
-    assert shapes[1]["x0"] == 10
-    assert shapes[0]["y0"] == pytest.approx(0.1 / np.e)
+SEATTLE = "data.series.seattle_temp"
+REFUSED = {
+    "empty": b"",
+    "binary": b"\x00\x01\x02\x03binary\xff\xfe\x00",
+    "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "header_only": b"a,b,c\n",
+    "ragged": b"a,b,c\n1,2,3\n4,5\n",
+}
+
+
+def choose_upload(at, raw=None):
+    at.selectbox(key="series").set_value("upload").run()
+    if raw is not None:
+        at.file_uploader(key="ewa_csv").upload("data.csv", raw, "text/csv").run()
+    return at
+
+
+def draws_the_default_series(at):
+    series = datasets.load_series("seattle_temp").to_numpy()
+    raw = trace(overlay_spec(at), text.get("ewa.raw", at.session_state["lang"]))["y"]
+    return len(at.get("plotly_chart")) == 6 and np.allclose(raw, series)
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_upload_without_a_file_keeps_the_default_series_with_a_hint(lang):
+    at = choose_upload(open_page(lang))
+    assert not at.exception, errors(at)
+    default = text.get("ewa.using_default", lang, name=text.get(SEATTLE, lang))
+    assert text.get("ewa.upload_hint", lang) in at.caption.values
+    assert default in at.caption.values
+    assert draws_the_default_series(at)
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+@pytest.mark.parametrize("kind", sorted(REFUSED))
+def test_a_refused_file_shows_its_message_and_keeps_the_default_series(kind, lang):
+    at = choose_upload(open_page(lang), REFUSED[kind])
+    assert not at.exception, errors(at)
+    with pytest.raises(datasets.DataError) as refused:
+        datasets.read_csv(REFUSED[kind])
+    assert upload.error_message(refused.value, lang) in [e.value for e in at.error]
+    assert text.get("ewa.upload_hint", lang) not in at.caption.values  # the error says it
+    assert draws_the_default_series(at)
+
+
+def test_a_file_without_numbers_says_so_and_keeps_the_default_series():
+    at = choose_upload(open_page(), b"name,word\n" + b"x,y\n" * 12)
+    assert not at.exception, errors(at)
+    assert text.get("ewa.no_numeric", "en") in [e.value for e in at.error]
+    assert draws_the_default_series(at)
+
+
+def test_a_good_file_is_averaged():
+    rows = "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29))
+    at = choose_upload(open_page(), f"date,value\n{rows}".encode())
+    assert not at.exception, errors(at)
+    assert not at.error
+    spec = overlay_spec(at)
+    assert np.allclose(trace(spec, text.get("ewa.raw", "en"))["y"], np.arange(1, 29))
+    assert np.array(curve(spec, "0.5", "2")["y"][:2]) == pytest.approx([0.5, 1.25])
+
+
+@pytest.mark.parametrize("key", ["series", "bs"])
+def test_an_empty_option_in_the_link_leaves_the_default(key):
+    at = open_page(**{key: ""})
+    assert not at.exception, errors(at)
+    assert draws_the_default_series(at)
+    assert chart(at, "ewa_gradients")["layout"]["title"]["text"] == text.get(
+        "ewa.grad_title", "en", bs=8
+    )

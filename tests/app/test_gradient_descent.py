@@ -1,21 +1,17 @@
 """AppTest: the gradient-descent page renders, reports regimes and divergence, steps through runs."""
 
-import base64
-import json
-
 import numpy as np
 import pytest
 
 import optim_core
-from optim_core import regimes
-from optim_core.one_feature import NoInterceptLeastSquares, tips
-from tests.app.helpers import open_app
+from optim_core.lessons import gradient_descent as lesson
+from tests.app.helpers import chart, open_app, trace
 from ui import text
 
 PAGE = "app_pages/gradient_descent.py"
-X, Y = tips()
-C2 = regimes.curvature(X)
-ONE, TWO = regimes.thresholds(C2)
+X, Y = lesson.tips()
+C2 = lesson.curvature(X)
+ONE, TWO = lesson.thresholds(C2)
 
 
 def open_page(lang="en", **params):
@@ -24,15 +20,13 @@ def open_page(lang="en", **params):
     return at
 
 
-def spec(at, i):
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
+GD = text.get("common.optimizer.gd", "en")  # the name of the path trace
 
 
-def values(array) -> np.ndarray:
-    """A Plotly array from a spec (plain list or base64 ``bdata``)."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-    return np.asarray(array, dtype=float)
+def spec_text(at, key) -> str:
+    """The raw Plotly JSON of the chart drawn with ``key=key`` (to compare two runs exactly)."""
+    (found,) = [c.proto.spec for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    return found
 
 
 def latex(at) -> str:
@@ -40,7 +34,7 @@ def latex(at) -> str:
 
 
 def gd_run(lr, w0=0.5, steps=25):
-    loss = NoInterceptLeastSquares(X, Y)
+    loss = lesson.NoInterceptLeastSquares(X, Y)
     return optim_core.run(optim_core.gd(lr), loss, np.array([w0]), steps)
 
 
@@ -66,7 +60,7 @@ def test_alpha_above_two_over_c2_reports_divergence_with_its_step():
     assert expected in errors
     assert "2/C'' = 0.004252" in errors
     # the chart is not blank: frames up to the last finite step, each with its numbers
-    fig = spec(at, 0)
+    fig = chart(at, "gd_descent")
     assert len(fig["frames"]) == step - 1
     assert len(at.get("plotly_chart")) == 3
 
@@ -79,12 +73,10 @@ def test_korean_divergence_message():
 
 
 def test_learning_rate_grid_covers_every_regime():
-    from ui import compute_gradient_descent as cgd
-
-    found = {regimes.regime(lr, C2) for lr in cgd.LR_GRID}
+    found = {lesson.regime(lr, C2) for lr in lesson.LR_GRID}
     assert found == {"creep", "overshoot", "diverge"}  # log grid misses the exact thresholds
-    assert max(cgd.LR_GRID) > 2 * TWO  # well past 2/C''
-    options = cgd.lr_options()
+    assert max(lesson.LR_GRID) > 2 * TWO  # well past 2/C''
+    options = lesson.lr_options()
     assert ONE in options and TWO in options  # offered exactly, on the slider and as buttons
     assert list(options) == sorted(options)
 
@@ -106,7 +98,7 @@ def test_threshold_buttons_pick_the_exact_values_and_name_the_regime():
     [(0.001, "creep"), (0.00316, "overshoot"), (0.00501, "diverge"), (0.0001, "creep")],
 )
 def test_grid_values_fall_in_the_named_regime(lr, regime):
-    assert regimes.regime(lr, C2) == regime
+    assert lesson.regime(lr, C2) == regime
     at = open_page("en", gd_lr=f"{lr:.3g}")
     messages = " ".join(m.value for m in (*at.info, *at.error, *at.warning, *at.success))
     first_words = text.get(
@@ -128,7 +120,7 @@ def test_step_buttons_move_k_and_the_formulas_show_that_step():
     at.button(key="_gd_back").click().run()
     assert at.slider(key="gd_k").value == 1
     # the animation starts at the chosen step and every frame carries its own numbers
-    fig = spec(at, 0)
+    fig = chart(at, "gd_descent")
     assert fig["layout"]["sliders"][0]["active"] == 1
     assert len(fig["frames"]) == 25
     note = fig["frames"][4]["layout"]["annotations"][-1]["text"]
@@ -152,11 +144,11 @@ def test_garbage_url_values_fall_back_to_defaults():
 
 def test_one_dimensional_controls_leave_the_3d_figure_unchanged():
     at = open_page("en")
-    before = at.get("plotly_chart")[2].proto.spec
+    before = spec_text(at, "gd_surface")
     at.select_slider(key="gd_lr").set_value(0.00316).run()
     at.button(key="_gd_fwd").click().run()
-    assert at.get("plotly_chart")[2].proto.spec == before
-    fig = json.loads(before)
+    assert spec_text(at, "gd_surface") == before
+    fig = chart(at, "gd_surface")
     assert fig["data"][0]["type"] == "surface"
     assert len(fig["frames"]) == 41  # the 40-step path plays on the fixed surface
 
@@ -173,10 +165,17 @@ def test_two_parameter_view_reports_condition_numbers_and_divergence():
     assert any("diverged at step" in e.value for e in at.error)
     at.slider(key="gd_n2").set_value(40).run()
     at.select_slider(key="gd_r2").set_value(1.9).run()
-    b_std = values(spec(at, 1)["data"][-1]["y"])
+    b_std = np.asarray(trace(chart(at, "gd_contour"), GD)["y"], dtype=float)
     assert b_std[-1] == pytest.approx(2.998, abs=0.05)  # round bowl: near b* in 40 steps
     at.toggle(key="gd_raw").set_value(True).run()
     assert not at.exception
-    b_raw = values(spec(at, 1)["data"][-1]["y"])
+    b_raw = np.asarray(trace(chart(at, "gd_contour"), GD)["y"], dtype=float)
     assert len(b_raw) == 41
     assert b_raw[-1] > 5.0  # raw bills: b crawls from 5.5 and is still far from b* ≈ 0.92
+
+
+def test_empty_camera_in_the_link_falls_back_to_the_default():
+    # ?cam= clears the bound control to None (issue 10: KeyError: None)
+    at = open_app(PAGE, "en", timeout=60, cam="")
+    assert not at.exception, [e.value for e in at.exception]
+    assert chart(at, "gd_surface")["layout"]["scene"]["camera"]["eye"]["x"] == 1.5  # "iso"

@@ -1,12 +1,11 @@
 """AppTest: the local-optima page in both languages, its basin map, extra optimizers, extremes."""
 
-import base64
 import json
 
 import numpy as np
 import pytest
 
-from tests.app.helpers import open_app
+from tests.app.helpers import chart, chart_specs, open_app
 from ui import text
 
 PAGE = "app_pages/local_optima.py"
@@ -17,15 +16,17 @@ def open_page(lang="en", **params):
     return at
 
 
-def specs(at):
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+def spec_of(at, key):
+    """The chart drawn with ``key=key`` as plain JSON (arrays not decoded, to compare runs)."""
+    (found,) = [c.proto.spec for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    return json.loads(found)
 
 
 def basin_figure(at):
-    """The figure whose traces are heatmaps (the basin maps)."""
-    found = [s for s in specs(at) if any(tr.get("type") == "heatmap" for tr in s["data"])]
+    """The figure whose traces are heatmaps (the basin maps), decoded."""
+    found = [s for s in chart_specs(at) if any(tr.get("type") == "heatmap" for tr in s["data"])]
     assert len(found) == 1
-    return found[0]
+    return chart(at, "lo_basins")
 
 
 def metric_values(at):
@@ -40,13 +41,13 @@ def test_page_renders_with_basin_map(lang):
     fig = basin_figure(at)
     heatmaps = [tr for tr in fig["data"] if tr["type"] == "heatmap"]
     assert len(heatmaps) == 2  # plain and noisy gradient descent
-    rows, cols = (int(n) for n in heatmaps[0]["z"]["shape"].split(","))  # plotly's binary array
+    rows, cols = heatmaps[0]["z"].shape  # plotly's binary array, decoded
     assert rows >= 100 and cols >= 100
     # two global-minimum shares, as percentages
     assert len(at.metric) == 2
     assert all(v.endswith("%") for v in metric_values(at))
     # the 3-D surface is there, with camera presets
-    assert any(tr.get("type") == "surface" for s in specs(at) for tr in s["data"])
+    assert any(tr.get("type") == "surface" for s in chart_specs(at) for tr in s["data"])
     assert at.segmented_control(key="cam").value == "iso"
 
 
@@ -74,7 +75,7 @@ def test_selecting_momentum_or_adam_adds_a_third_map(optimizer):
     heatmaps = [tr for tr in basin_figure(at)["data"] if tr["type"] == "heatmap"]
     assert len(heatmaps) == 3
     assert len(at.metric) == 3
-    bars = [tr for s in specs(at) for tr in s["data"] if tr.get("type") == "bar"]
+    bars = [tr for s in chart_specs(at) for tr in s["data"] if tr.get("type") == "bar"]
     assert text.get(f"common.optimizer.{optimizer}", "en") in [b["name"] for b in bars]
 
 
@@ -113,9 +114,7 @@ def test_low_end_reports_unsettled_starts_and_the_stuck_saddle_run():
 
 
 def heatmap_codes(trace):
-    z = trace["z"]
-    shape = tuple(int(n) for n in z["shape"].split(","))
-    return np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(shape)
+    return np.asarray(trace["z"])  # decoded by chart()
 
 
 def test_high_end_shows_diverged_starts():
@@ -133,12 +132,12 @@ def test_high_end_shows_diverged_starts():
 
 def test_sliders_change_the_paths_but_not_the_3d_surface():
     at = open_page("en")
-    surface_before = specs(at)[0]
-    paths_before = at.get("plotly_chart")[2].proto.spec
+    surface_before = spec_of(at, "lo_surface")
+    paths_before = spec_of(at, "lo_paths")
     at.slider(key="x0").set_value(-1.0).run()
     assert not at.exception
-    assert specs(at)[0]["data"] == surface_before["data"]
-    assert at.get("plotly_chart")[2].proto.spec != paths_before
+    assert spec_of(at, "lo_surface")["data"] == surface_before["data"]
+    assert spec_of(at, "lo_paths") != paths_before
 
 
 def test_garbage_url_values_fall_back_to_defaults():
@@ -156,3 +155,19 @@ def test_reset_button_restores_defaults():
     assert at.slider(key="x0").value == 1.5
     assert at.slider(key="noise").value == 2.0
     assert at.segmented_control(key="opt").value == "none"
+
+
+@pytest.mark.parametrize("seed", ["inf", "-inf", "1e999", "11111111111111111111"])
+def test_a_seed_out_of_range_in_the_link_does_not_crash(seed):
+    # issue 10: int(inf) raised OverflowError; the lesson clamps the seed to the slider's range
+    at = open_page("en", nseed=seed)
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.metric) == 2
+
+
+@pytest.mark.parametrize("key", ["cam", "opt"])
+def test_an_empty_option_in_the_link_falls_back_to_the_default(key):
+    # issue 10: ?cam= / ?opt= clear the control to None (KeyError: None)
+    at = open_page("en", **{key: ""})
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.metric) == 2  # no extra optimizer: plain and noisy maps only

@@ -1,62 +1,41 @@
 """AppTest: the momentum page — both languages, β = 0 is plain descent, divergence, bad input."""
 
-import base64
-import json
-
 import numpy as np
 import pytest
 
 import optim_core
 from optim_core import objectives
-from optim_core.momentum_lessons import mean_abs, step_gradients, steps_to_target
-from tests.app.helpers import open_app
-from ui import compute_momentum as cm
+from optim_core.lessons import momentum as lesson
+from optim_core.lessons.momentum import mean_abs, step_gradients, steps_to_target
+from tests.app.helpers import chart, open_app, trace
 from ui import text
 
 PAGE = "app_pages/momentum.py"
-RACE, COSTS, VERTICAL, HORIZONTAL, SWEEP = range(5)
-GD_TRACE, MOMENTUM_TRACE = 3, 4  # contour, minimum, start, then the two paths
+GD, MOMENTUM = "common.optimizer.gd", "common.optimizer.momentum"  # the two paths, by name
 
 
 def open_page(lang="en", **params):
     return open_app(PAGE, lang, **params)
 
 
-def _arrays(node):
-    """Decode Plotly's typed arrays ({"dtype", "bdata"} in base64) back to numpy."""
-    if isinstance(node, dict):
-        if "bdata" in node and "dtype" in node:
-            flat = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
-            if "shape" not in node:
-                return flat
-            shape = node["shape"]
-            if isinstance(shape, str):
-                shape = [int(n) for n in shape.split(",")]
-            return flat.reshape(shape)
-        return {key: _arrays(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_arrays(value) for value in node]
-    return node
-
-
-def specs(at):
-    return [_arrays(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
-
-
-def path(spec, trace):
-    data = spec["data"][trace]
+def path(spec, name, lang="en"):
+    data = trace(spec, text.get(name, lang))
     return np.column_stack([np.asarray(data["x"], float), np.asarray(data["y"], float)])
+
+
+def velocity(spec, name="momentum.fig.v"):
+    return np.asarray(trace(spec, text.get(name, "en"))["y"], float)
 
 
 def errors(at):
     return [e.value for e in at.exception]
 
 
-def reference(lr=0.063, beta=0.8, kappa=30.0, steps=cm.MAX_STEPS):
+def reference(lr=0.063, beta=0.8, kappa=30.0, steps=lesson.MAX_STEPS):
     bowl = objectives.get("elongated_bowl", condition=kappa)
-    gd = optim_core.run(optim_core.gd(lr=lr), bowl, cm.START, steps)
+    gd = optim_core.run(optim_core.gd(lr=lr), bowl, lesson.START, steps)
     mom = optim_core.run(
-        optim_core.momentum(lr=lr, beta=beta), bowl, cm.START, steps, record_states=True
+        optim_core.momentum(lr=lr, beta=beta), bowl, lesson.START, steps, record_states=True
     )
     return bowl, gd, mom
 
@@ -78,9 +57,9 @@ def test_renders_in_both_languages_with_numbers_from_the_run(lang):
     assert r"v_{3}" in latex and r"x_{3}" in latex  # the default step k = 3
     assert not at.error  # nothing diverges at the defaults
     # the paths drawn are the runs
-    spec = specs(at)[RACE]
-    np.testing.assert_allclose(path(spec, GD_TRACE), gd.params[:101])
-    np.testing.assert_allclose(path(spec, MOMENTUM_TRACE), mom.params[:101])
+    spec = chart(at, "m_race")
+    np.testing.assert_allclose(path(spec, GD, lang), gd.params[:101])
+    np.testing.assert_allclose(path(spec, MOMENTUM, lang), mom.params[:101])
     assert len(spec["frames"]) == 101
 
 
@@ -104,32 +83,30 @@ def test_cancellation_numbers_are_measured():
     assert f"{mean_abs(g[:, 1], 30):.3g}" in latex
     assert f"{mean_abs(v[:, 1], 30):.3g}" in latex
     assert mean_abs(v[:, 1], 30) < 0.5 * mean_abs(g[:, 1], 30)
-    vertical = specs(at)[VERTICAL]["data"]
-    np.testing.assert_allclose(np.asarray(vertical[-1]["y"], float), v[:, 1])
+    vertical = chart(at, "m_vertical")
+    np.testing.assert_allclose(velocity(vertical), v[:, 1])
 
 
 def test_beta_zero_draws_the_same_path_as_plain_descent():
     at = open_page(m_beta="0.0")
     assert not at.exception, errors(at)
-    spec = specs(at)[RACE]
-    np.testing.assert_allclose(path(spec, MOMENTUM_TRACE), path(spec, GD_TRACE), atol=1e-12)
+    spec = chart(at, "m_race")
+    np.testing.assert_allclose(path(spec, MOMENTUM), path(spec, GD), atol=1e-12)
     metrics = [m.value for m in at.metric]
     assert metrics[0] == metrics[1]
     # and the velocity is the gradient
-    vertical = specs(at)[VERTICAL]["data"]
-    np.testing.assert_allclose(
-        np.asarray(vertical[-1]["y"], float), np.asarray(vertical[-2]["y"], float)
-    )
+    vertical = chart(at, "m_vertical")
+    np.testing.assert_allclose(velocity(vertical), velocity(vertical, "momentum.fig.g"))
 
 
 def test_beta_slider_changes_the_momentum_path_only():
     at = open_page()
-    before = specs(at)[RACE]
+    before = chart(at, "m_race")
     at.slider(key="m_beta").set_value(0.5).run()
     assert not at.exception, errors(at)
-    after = specs(at)[RACE]
-    np.testing.assert_allclose(path(after, GD_TRACE), path(before, GD_TRACE))
-    assert not np.allclose(path(after, MOMENTUM_TRACE), path(before, MOMENTUM_TRACE))
+    after = chart(at, "m_race")
+    np.testing.assert_allclose(path(after, GD), path(before, GD))
+    assert not np.allclose(path(after, MOMENTUM), path(before, MOMENTUM))
 
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
@@ -144,7 +121,7 @@ def test_a_diverging_step_size_is_reported(lang):
     messages = [e.value for e in at.error]
     assert any(text.get("common.diverged", lang, name=name, step=step) in m for m in messages)
     assert at.metric[0].value == text.get("momentum.reach_diverged", lang, step=step)
-    drawn = path(specs(at)[RACE], GD_TRACE)
+    drawn = path(chart(at, "m_race"), GD, lang)
     assert np.isnan(drawn[step:]).all() and np.isfinite(drawn[:step]).all()
     assert len(at.get("plotly_chart")) == 5
 
@@ -208,9 +185,11 @@ def test_step_k_beyond_fewer_steps_is_clamped():
 
 def test_sweep_marks_the_chosen_beta_and_names_the_fastest():
     at = open_page()
-    bars = specs(at)[SWEEP]["data"][0]
+    bars = trace(chart(at, "m_sweep"), text.get("momentum.fig.steps", "en"))
     assert "0.8" in list(bars["x"])
-    rows = [(b, *cm._reach(optim_core.momentum(lr=0.063, beta=b), 30.0)) for b in (0.0, 0.8)]
+    rows = [
+        (b, *lesson.run_to_target(optim_core.momentum(lr=0.063, beta=b), 30.0)) for b in (0.0, 0.8)
+    ]
     heights = dict(zip(bars["x"], np.asarray(bars["y"], float), strict=True))
     assert heights["0"] == rows[0][1] and heights["0.8"] == rows[1][1]
 
@@ -229,3 +208,10 @@ def test_cancellation_text_follows_the_run():
     assert not at.exception, errors(at)
     expected = text.get("momentum.explain_b_calm", "en", ak="0.6", flips=0, n=30, inv="0.0333")
     assert expected in _texts(at)
+
+
+def test_an_empty_step_size_in_the_link_leaves_the_default():
+    at = open_page(m_lr="")
+    assert not at.exception, errors(at)
+    assert at.select_slider(key="m_lr").value == lesson.DEFAULT_LR
+    assert len(at.get("plotly_chart")) == 5

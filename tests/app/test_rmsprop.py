@@ -6,7 +6,7 @@ import pytest
 
 import optim_core
 from optim_core import objectives
-from tests.app.helpers import chart_specs, open_app
+from tests.app.helpers import chart, open_app, trace
 from ui import text
 
 PAGE = "app_pages/rmsprop.py"
@@ -22,10 +22,9 @@ def latex(at) -> str:
     return " ".join(e.value for e in at.latex)
 
 
-def trace(spec, name):
-    found = [tr for tr in spec["data"] if tr.get("name") == name]
-    assert found, name
-    return np.array([np.nan if v is None else v for v in found[0]["y"]], dtype=float)
+def ys(spec, name):
+    """The y values of the trace ``name`` (gaps, written as None, become NaN)."""
+    return np.array(trace(spec, name)["y"], dtype=float)
 
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
@@ -58,11 +57,11 @@ def test_live_numbers_at_step_k_match_a_direct_run():
 
 def test_flat_direction_gets_the_larger_effective_rate():
     at = open_page("en")
-    rates = chart_specs(at)[3]
-    w = trace(rates, text.get("rmsprop.rate_w", "en"))
-    b = trace(rates, text.get("rmsprop.rate_b", "en"))
+    rates = chart(at, "rmsprop_rates")
+    w = ys(rates, text.get("rmsprop.rate_w", "en"))
+    b = ys(rates, text.get("rmsprop.rate_b", "en"))
     assert np.all(w > b)
-    gd = trace(rates, text.get("rmsprop.rate_gd", "en", lr="0.07"))
+    gd = ys(rates, text.get("rmsprop.rate_gd", "en", lr="0.07"))
     assert np.allclose(gd, 0.07)
 
 

@@ -1,8 +1,8 @@
-"""Tests for optim_core.training: mini-batch training, counts, timing and the sweep."""
+"""Tests for optim_core.training: the one step loop of mini-batch training, and counting.
+
+The batch-size sweep moved with its code to tests/lessons/test_batch_sizes.py."""
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pytest
@@ -160,53 +160,6 @@ def test_target_and_first_within_by_hand():
     assert training.first_within([5.0, np.nan, 3.0], 2.0) == -1
 
 
-def test_sweep_time_to_target_on_a_case_with_a_known_answer():
-    # one standardized feature: the Hessian of least squares is the identity, so full-batch
-    # GD shrinks the excess cost by (1 - lr)^2 each step: gap_t = (1 - lr)^(2t) * gap_0.
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=200)
-    X, _, _ = losses.standardize(x[:, None])
-    y = 3.0 * X[:, 0] + 5.0 + rng.normal(size=200)
-    loss = losses.LinearRegression(X, y)
-    optimum = loss.optimum()[1]
-    gap0 = loss.value(np.zeros(2)) - optimum
-    lr = 0.5
-    exact = math.log(gap0 / (0.01 * optimum)) / (-2 * math.log(1 - lr))
-    assert abs(exact - round(exact)) > 1e-3  # not on a knife edge
-    t_star = math.ceil(exact)
-    point = training.sweep_batch_size(loss, loss.n_samples, [lr], repeats=1)
-    assert point.best.steps_to_target == t_star
-    assert point.best.examples_to_target == t_star * loss.n_samples
-    assert point.reached and point.best.seconds_to_target > 0
-    assert point.seconds_per_epoch > 0
-
-
-def test_sweep_reports_noise_floor_divergence_and_the_best_rate():
-    loss = regression(m=200)
-    point = training.sweep_batch_size(loss, 1, [30.0, 0.2, 0.01], max_examples=4000, repeats=1)
-    by_lr = {t.lr: t for t in point.trials}
-    assert by_lr[30.0].diverged and by_lr[30.0].examples_to_target == -1
-    # SGD with lr = 0.2 jitters around the minimum above the 1 % target: not reached, with its floor
-    assert by_lr[0.2].examples_to_target == -1 and by_lr[0.2].floor > 0.01
-    assert not by_lr[0.2].still_falling
-    assert by_lr[0.01].examples_to_target > 0
-    assert point.best.lr == 0.01
-
-
-def test_sweep_stops_later_rates_at_the_best_count_so_far():
-    loss = regression(m=100)
-    point = training.sweep_batch_size(loss, 10, [0.3, 0.001], repeats=1)
-    fast, slow = point.trials
-    assert fast.examples_to_target > 0
-    assert slow.examples_to_target == -1 and slow.examples <= fast.examples_to_target + 10
-
-
-def test_sweep_sizes():
-    assert training.sweep_sizes(392) == (1, 2, 4, 8, 16, 32, 64, 128, 256, 392)
-    assert training.sweep_sizes(8) == (1, 2, 4, 8)
-    assert training.sweep_sizes(1) == (1,)
-
-
 def test_cost_grid_matches_the_loss_on_a_mesh():
     loss = classification(n=1)
     xs, ys = np.linspace(-2, 2, 7), np.linspace(-1, 3, 23)
@@ -225,11 +178,66 @@ def test_bad_arguments_raise_clear_errors():
         training.BatchGradient(optim_core.objectives.get("bowl"))
 
 
-def test_a_run_jittering_at_its_noise_floor_is_stopped_early_but_full_batch_is_not():
-    loss = regression(m=200)
-    budget = 40_000
-    noisy = training.sweep_batch_size(loss, 1, [0.2], max_examples=budget, repeats=1).best
-    assert noisy.stalled and not noisy.still_falling
-    assert noisy.examples < budget / 4 and noisy.floor > 0.01
-    slow = training.sweep_batch_size(loss, 200, [1e-4], max_examples=4000, repeats=1).best
-    assert not slow.stalled and slow.still_falling and slow.examples == 4000
+# -- one step loop, one divergence rule ---------------------------------------------------------
+def test_plain_gd_through_update_is_bit_identical_to_the_hand_written_step():
+    # x + (-lr*g) and x - lr*g round the same way (negation is exact), so the sweep's numbers
+    # did not move when its loop started to go through gd(lr).update
+    loss = regression()
+    lr, bs, seed = 0.07, 7, 3
+    run = training.train(loss, optim_core.gd(lr), np.zeros(loss.dim), bs, 2, seed)
+    grad = training.BatchGradient(loss)
+    p = np.zeros(loss.dim)
+    for step, idx in enumerate(minibatches(loss.n_samples, bs, 2, seed), start=1):
+        p = p - lr * grad(p, idx)
+        assert np.array_equal(run.trajectory.params[step], p)
+
+
+@pytest.mark.parametrize("lr", [2.5, 50.0])
+def test_full_batch_diverges_at_the_same_step_as_optim_core_run(lr):
+    # the Guard of optim_core.run (blowup 1e6, margin 1) is the one rule of mini-batch training
+    loss = regression()
+    ours = training.train(loss, optim_core.gd(lr), np.zeros(loss.dim), loss.n_samples, 40, 0)
+    ref = optim_core.run(optim_core.gd(lr), loss, np.zeros((1, loss.dim)), 40, engine="pure")
+    k = int(ref.diverged_at[0])
+    assert k > 0 and int(ours.trajectory.diverged_at) == k
+    assert np.array_equal(ours.trajectory.loss[:k], ref.loss[:k, 0])
+    assert np.all(np.isnan(ours.trajectory.loss[k:]))
+
+
+def test_the_guard_limit_is_blowup_times_start_cost_plus_margin():
+    loss = regression()
+    run = training.MiniBatchRun(loss, optim_core.gd(0.1), np.zeros(loss.dim), 5, 1, 0)
+    c0 = float(loss.value(np.zeros(loss.dim)))
+    assert float(run.guard.limit) == training.BLOWUP * (abs(c0) + training.MARGIN)
+    assert run.diverged_at == -1 and run.cost == c0 and run.step == 0
+
+
+def test_mini_batch_run_steps_with_any_optimizer_through_init_and_update():
+    loss = regression(m=40)
+    x0 = np.zeros(loss.dim)
+    for optimizer in (
+        optim_core.momentum(0.1, 0.9),
+        optim_core.rmsprop(0.01),
+        optim_core.adam(0.05),
+    ):
+        with training.MiniBatchRun(loss, optimizer, x0, 8, 3, seed=1) as run:
+            cost = run.advance(10)
+        grad, state, p = training.BatchGradient(loss), optimizer.init(x0), x0
+        for _, idx in zip(range(10), minibatches(40, 8, 3, 1), strict=False):
+            updates, state = optimizer.update(grad(p, idx), state)
+            p = p + updates
+        assert run.step == 10 and run.examples == 80
+        assert np.array_equal(run.p, p) and cost == float(loss.value(p))
+
+
+@pytest.mark.parametrize("m,batch_size", [(10, 1), (10, 3), (10, 4), (10, 10), (7, 6)])
+def test_steps_to_see_is_the_inverse_of_examples_after(m, batch_size):
+    for examples in range(0, 4 * m):
+        k = training.steps_to_see(examples, m, batch_size)
+        assert training.examples_after(k, m, batch_size) >= examples
+        assert k == 0 or training.examples_after(k - 1, m, batch_size) < examples
+    loss = regression(m=m)
+    run = training.MiniBatchRun(loss, optim_core.gd(0.1), np.zeros(loss.dim), batch_size, 4, 0)
+    assert [run.steps_to_see(e) for e in range(4 * m)] == [
+        training.steps_to_see(e, m, batch_size) for e in range(4 * m)
+    ]

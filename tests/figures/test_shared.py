@@ -23,6 +23,7 @@ def test_the_preview_race_has_one_named_path_per_optimizer_in_its_colour():
     for name, (xy, colour) in runs.items():
         trace = by_name[name]
         assert trace.line.color == colour
+        np.testing.assert_allclose(np.asarray(trace.x, dtype=float), xy[:, 0])
         assert np.isfinite(np.asarray(trace.x, dtype=float)).all()
     assert fig.frames, "the preview is animated"
 

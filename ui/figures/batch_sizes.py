@@ -1,7 +1,9 @@
-"""Figures, formulas and the highlighted data table of the batch-sizes page (no Streamlit).
+"""Figures and the highlighted data table of the batch-sizes page (pure Plotly, no Streamlit).
 
-Labels arrive already translated; LaTeX is built here so the page stays thin. The marker-pen
-highlight is KaTeX's ``\\colorbox`` around the part of the gradient that sums over rows.
+Each builder takes a result of :mod:`optim_core.lessons.batch_sizes` and labels that arrive
+already translated. Colours: the chosen batch size is ``COLORS["batch"]``, full batch is
+gradient descent's ``COLORS["gd"]``, the optimum ``COLORS["accent"]``; the page's own
+meanings take the documented :data:`OWN_PALETTE` (none of them in ``ui.figures.PALETTE``).
 """
 
 from __future__ import annotations
@@ -13,12 +15,27 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.figures import COLORS, base_layout
-from ui.numbers import latex as num
+from ui.numbers import text as num
 
-MARKER = "#FFE93B"  # marker-pen yellow, in the formula and in the table
-CHOSEN = COLORS["noisy"]  # the chosen batch size
-FULL = COLORS["gd"]  # full batch
-OPTIMUM = "#555555"
+CHOSEN = COLORS["batch"]  # the chosen batch size
+FULL = COLORS["gd"]  # full batch is plain gradient descent
+OPTIMUM = COLORS["accent"]  # the optimum: dashed line, outline of the star
+# This page's own meanings (colour-blind safe, none of them in ui.figures.PALETTE):
+MARKER = "#FFE93B"  # marker-pen yellow: the rows of the current batch, in the formula and table
+ON_MAP = "#FFFFFF"  # white: the start and the optimum drawn on the dark contour map
+SWEEP_COLORS = {  # Paul Tol's muted rose and purple: the two measured times of the sweep
+    "to_target": "#CC6677",
+    "per_epoch": "#AA4499",
+}
+OWN_PALETTE = frozenset({MARKER, ON_MAP, *SWEEP_COLORS.values()})
+RUN_COLORS = {"chosen": CHOSEN, "full": FULL}
+CLOCKS = ("step", "epoch", "examples", "time")  # the four x axes of section 2
+SWEEP_LABELS = ("to_target", "per_epoch", "not_reached_name", "not_reached", "fastest", "ms")
+
+
+def percent(x: float, digits: int = 2) -> str:
+    """``x`` as a percentage (``0.0123`` → ``1.23%``); a dash when it is not finite."""
+    return f"{x:.{digits}%}" if np.isfinite(x) else num(x)
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -31,94 +48,76 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def marker(tex: str) -> str:
-    r"""``tex`` in a yellow ``\colorbox``, like a marker pen on paper."""
-    return rf"\colorbox{{{MARKER}}}{{$\displaystyle {tex}$}}"
+# -- tables -------------------------------------------------------------------------------------
+SWEEP_COLUMNS = ("batch", "lr", "epoch_ms", "target_ms", "steps", "examples", "floor")
+TRIAL_COLUMNS = ("batch", "rate", "outcome")
+OUTCOMES = ("diverged", "reached", "floor", "pruned", "falling")
 
 
-def latex_cost(task: str, m: int, l2: float) -> str:
-    """The full-data cost with m filled in."""
-    if task == "regression":
-        return (
-            rf"C(w,b) = \frac{{1}}{{2\cdot {m}}} \sum_{{i=1}}^{{{m}}}"
-            r"\left(w\cdot x^{(i)} + b - y^{(i)}\right)^2"
-        )
-    return (
-        rf"C(w,b) = \frac{{1}}{{{m}}} \sum_{{i=1}}^{{{m}}} \Big[-y^{{(i)}}\log \hat y^{{(i)}}"
-        r" - (1-y^{(i)})\log(1-\hat y^{(i)})\Big]"
-        rf" + \frac{{{num(l2)}}}{{2}}\lVert w\rVert^2,\quad \hat y^{{(i)}} = \sigma(w\cdot x^{{(i)}}+b)"
-    )
+def scaling_table(prepared, labels: Mapping[str, str]) -> dict[str, list]:
+    """Mean and standard deviation of each feature (``labels``: feature, mean, std)."""
+    mean, std = prepared.scaling
+    return {
+        labels["feature"]: list(prepared.feature_names),
+        labels["mean"]: list(mean),
+        labels["std"]: list(std),
+    }
 
 
-def _residual(task: str) -> str:
-    if task == "regression":
-        return r"\left(w\cdot x^{(i)} + b - y^{(i)}\right)"
-    return r"\left(\sigma(w\cdot x^{(i)} + b) - y^{(i)}\right)"
+def batch_table(prepared, step, *, position_label: str, row_label: str):
+    """The rows ``step.rows`` of a :class:`~optim_core.lessons.batch_sizes.Step` as a table.
 
-
-def latex_full_gradient(task: str, m: int, j: int, l2: float, value: float) -> str:
-    """The gradient of one weight, summed over all m rows, with its value now."""
-    ridge = rf" + {num(l2)}\,w_{{{j}}}" if task == "classification" else ""
-    return (
-        rf"\frac{{\partial C}}{{\partial w_{{{j}}}}} = \frac{{1}}{{{m}}}\sum_{{i=1}}^{{{m}}}"
-        rf"{_residual(task)}\,x^{{(i)}}_{{{j}}}{ridge} = {num(value)}"
-    )
-
-
-def latex_batch_gradient(task: str, batch: int, j: int, l2: float, value: float, t: int) -> str:
-    """The mini-batch gradient: the sum over m becomes a highlighted sum over the batch."""
-    ridge = rf" + {num(l2)}\,w_{{{j}}}" if task == "classification" else ""
-    summed = marker(rf"\frac{{1}}{{{batch}}}\sum_{{i \in B_{{{t}}}}}")
-    return (
-        rf"g_{{{j}}} = {summed}"
-        rf"{_residual(task)}\,x^{{(i)}}_{{{j}}}{ridge} = {num(value)}"
-    )
-
-
-def latex_update(j: int, lr: float, w_before: float, g: float) -> str:
-    """The step on weight j with the live numbers."""
-    after = w_before - lr * g
-    return (
-        rf"w_{{{j}}} \leftarrow w_{{{j}}} - \alpha\, g_{{{j}}} = {num(w_before)} - {num(lr)}"
-        rf"\times ({num(g)}) = {num(after)}"
-    )
-
-
-# -- the data table -----------------------------------------------------------------------------
-def batch_table(
-    X: np.ndarray,
-    y: np.ndarray,
-    feature_names: Sequence[str],
-    target_name: str,
-    order: np.ndarray,
-    start: int,
-    stop: int,
-    *,
-    position_label: str,
-    row_label: str,
-    pad: int = 5,
-    max_rows: int = 200,
-):
-    """Rows of X in this epoch's shuffled order around the batch ``order[start:stop]``.
-
-    Returns ``(styler, first, last)``: a pandas Styler with the batch's rows highlighted in
-    marker yellow, and the 1-based positions of the first and last shown row.
+    Columns: the position in the epoch's shuffled order, the original row number, the
+    standardized features and the target of ``prepared``; the batch's rows are highlighted in
+    marker yellow. Returns a pandas Styler.
     """
-    first = max(0, start - pad)
-    last = min(len(order), stop + pad, first + max_rows)
-    shown = order[first:last]
-    frame = pd.DataFrame(np.round(X[shown], 3), columns=[str(c) for c in feature_names])
-    frame.insert(0, row_label, shown + 1)
-    frame.insert(0, position_label, np.arange(first, last) + 1)
-    frame[str(target_name)] = np.round(y[shown], 3)
-    in_batch = (np.arange(first, last) >= start) & (np.arange(first, last) < stop)
+    names = [str(c) for c in prepared.feature_names]
+    frame = pd.DataFrame(np.round(prepared.X[step.rows], 3), columns=names)
+    frame.insert(0, row_label, step.row_numbers)
+    frame.insert(0, position_label, step.positions)
+    frame[str(prepared.target_name)] = np.round(prepared.y[step.rows], 3)
+    in_batch = step.in_batch
 
     def paint(row):
-        style = f"background-color: {MARKER}; color: #000; font-weight: 600"
+        style = f"background-color: {MARKER}; color: {COLORS['accent']}; font-weight: 600"
         return [style if in_batch[row.name] else ""] * len(row)
 
-    styler = frame.style.apply(paint, axis=1).format(precision=3)
-    return styler, first + 1, last
+    return frame.style.apply(paint, axis=1).format(precision=3)
+
+
+def sweep_table(sweep, labels: Mapping[str, str], not_reached: str) -> dict[str, list]:
+    """The sweep's table: one row per batch size (``labels``: the keys of SWEEP_COLUMNS).
+
+    Cells of a batch size that did not reach the target read ``not_reached`` (time) or stay
+    empty (steps, examples); the floor column appears only when some batch size missed.
+    """
+    rows = list(
+        zip(sweep.reached, sweep.target_ms, sweep.steps, sweep.examples, sweep.floors, strict=True)
+    )
+    table = {
+        labels["batch"]: list(sweep.sizes),
+        labels["lr"]: list(sweep.lrs),
+        labels["epoch_ms"]: list(sweep.epoch_ms),
+        labels["target_ms"]: [num(ms, 3) if ok else not_reached for ok, ms, *_ in rows],
+        labels["steps"]: [str(steps) if ok else "" for ok, _, steps, _, _ in rows],
+        labels["examples"]: [str(seen) if ok else "" for ok, _, _, seen, _ in rows],
+    }
+    if not sweep.all_reached:
+        table[labels["floor"]] = ["" if ok else percent(gap) for ok, *_, gap in rows]
+    return table
+
+
+def trial_table(sweep, labels: Mapping[str, str], outcomes: Mapping[str, str]) -> list[dict]:
+    """Every learning rate tried: ``outcomes`` maps each key of OUTCOMES to its template
+    (fields ``{examples}`` and ``{floor}``)."""
+    return [
+        {
+            labels["batch"]: o.batch,
+            labels["rate"]: o.lr,
+            labels["outcome"]: outcomes[o.key].format(examples=o.examples, floor=percent(o.floor)),
+        }
+        for o in sweep.outcomes
+    ]
 
 
 # -- curves -----------------------------------------------------------------------------------
@@ -135,12 +134,17 @@ def cost_curve(
     """Full-data cost against some measure of progress: ``runs = [(name, x, cost, color)]``.
 
     A dashed line marks the optimum. The y axis is the plain cost on a log scale (the gap
-    ``cost − optimum`` would hide where the runs start).
+    ``cost − optimum`` would hide where the runs start). Points that are not finite (the NaN
+    records after a run diverged) are left out.
     """
     fig = go.Figure()
     for name, x, cost, color in runs:
+        x, cost = np.asarray(x, dtype=float), np.asarray(cost, dtype=float)
+        drawn = np.isfinite(x) & np.isfinite(cost)  # a diverged run ends where it blew up
         fig.add_trace(
-            go.Scatter(x=x, y=cost, mode="lines", name=name, line=dict(color=color, width=2))
+            go.Scatter(
+                x=x[drawn], y=cost[drawn], mode="lines", name=name, line=dict(color=color, width=2)
+            )
         )
     xs = np.concatenate([np.asarray(x, dtype=float) for _, x, _, _ in runs])
     xs = xs[np.isfinite(xs)]
@@ -167,20 +171,48 @@ def cost_curve(
     return _layout(fig, title, 330)
 
 
+def _against(curve, clock: str) -> tuple[np.ndarray, np.ndarray]:
+    """A :class:`~optim_core.lessons.batch_sizes.Curve`'s (x, cost) for one clock."""
+    if clock == "epoch":
+        return curve.epochs, curve.epoch_loss
+    x = {"step": curve.steps, "examples": curve.examples, "time": curve.ms}[clock]
+    return x, curve.loss
+
+
+def clock_curves(
+    curves, *, names: Mapping[str, str], optimum: float, labels: Mapping[str, str]
+) -> list[go.Figure]:
+    """Section 2's four charts, one per clock in :data:`CLOCKS`, from a ``Curves`` result.
+
+    ``names`` maps "chosen" and "full" to the runs' legend names; ``labels`` holds
+    ``"optimum"``, ``"y"`` and, per clock, ``"x.<clock>"`` and ``"plot.<clock>"`` (axis
+    title and chart title). Full batch is drawn only when it is not the chosen run itself.
+    """
+    return [
+        cost_curve(
+            [
+                (names[kind], *_against(curve, clock), RUN_COLORS[kind])
+                for kind, curve in curves.shown
+            ],
+            optimum=optimum,
+            optimum_label=labels["optimum"],
+            xlabel=labels[f"x.{clock}"],
+            ylabel=labels["y"],
+            title=labels[f"plot.{clock}"],
+        )
+        for clock in CLOCKS
+    ]
+
+
 def contour_paths(
-    ws,
-    bs,
-    z,
-    paths: Mapping[str, tuple[np.ndarray, str]],
-    optimum: np.ndarray,
-    *,
-    xlabel: str,
-    ylabel: str,
-    optimum_label: str,
-    start_label: str,
-    title: str,
+    contour, *, names: Mapping[str, str], labels: Mapping[str, str], title: str
 ) -> go.Figure:
-    """Full-data cost of ``(w, b)`` as a contour map with training paths on it."""
+    """A ``Contour`` result: the full-data cost of ``(w, b)`` as a map with both paths on it.
+
+    ``names`` maps "chosen" and "full" to the paths' legend names; ``labels`` holds the axis
+    titles "x" and "y" and the legend names "optimum" and "start".
+    """
+    ws, bs, z = contour.ws, contour.bs, contour.z
     shown = np.log10(z - np.nanmin(z) + 1e-3 * (np.nanmax(z) - np.nanmin(z)) + 1e-12)
     fig = go.Figure(
         go.Contour(
@@ -196,13 +228,14 @@ def contour_paths(
             opacity=0.85,
         )
     )
-    for name, (xy, color) in paths.items():
+    for kind, xy in contour.shown:
+        color = RUN_COLORS[kind]
         fig.add_trace(
             go.Scatter(
                 x=xy[:, 0],
                 y=xy[:, 1],
                 mode="lines+markers",
-                name=name,
+                name=names[kind],
                 line=dict(color=color, width=2),
                 marker=dict(color=color, size=4),
             )
@@ -212,42 +245,36 @@ def contour_paths(
             x=[0.0],
             y=[0.0],
             mode="markers",
-            name=start_label,
-            marker=dict(symbol="circle-open", size=12, color="white", line=dict(width=2)),
+            name=labels["start"],
+            marker=dict(
+                symbol="circle-open", size=12, color=ON_MAP, line=dict(width=2, color=ON_MAP)
+            ),
         )
     )
     fig.add_trace(
         go.Scatter(
-            x=[optimum[0]],
-            y=[optimum[1]],
+            x=[contour.optimum[0]],
+            y=[contour.optimum[1]],
             mode="markers",
-            name=optimum_label,
-            marker=dict(symbol="star", size=15, color="white", line=dict(width=1.5, color="black")),
+            name=labels["optimum"],
+            marker=dict(symbol="star", size=15, color=ON_MAP, line=dict(width=1.5, color=OPTIMUM)),
         )
     )
-    fig.update_xaxes(title=xlabel, range=[ws[0], ws[-1]])
-    fig.update_yaxes(title=ylabel, range=[bs[0], bs[-1]])
+    fig.update_xaxes(title=labels["x"], range=[ws[0], ws[-1]])
+    fig.update_yaxes(title=labels["y"], range=[bs[0], bs[-1]])
     return _layout(fig, title, 540)
 
 
-def sweep_figure(
-    sizes: Sequence[int],
-    to_target: Sequence[float],
-    per_epoch: Sequence[float],
-    floors: Sequence[float],
-    *,
-    chosen: int | None,
-    labels: Mapping[str, str],
-    title: str,
-) -> go.Figure:
-    """Seconds to the target and seconds per epoch against batch size (log-log).
+def sweep_figure(sweep, *, chosen: int | None, labels: Mapping[str, str], title: str) -> go.Figure:
+    """A ``Sweep`` result: ms to the target and ms per epoch against batch size (log-log).
 
-    ``to_target`` is NaN where the target was not reached; those batch sizes are marked
-    above the curve with their floor (``labels["not_reached"]`` takes ``{floor}``).
+    Batch sizes that did not reach the target are marked above the curve with their floor
+    (``labels["not_reached"]`` takes ``{floor}``); the chosen batch size gets a dashed line.
+    ``labels`` holds the keys of :data:`SWEEP_LABELS` and ``"x"``.
     """
-    sizes = np.asarray(sizes)
-    tt = np.asarray(to_target, dtype=float) * 1e3
-    pe = np.asarray(per_epoch, dtype=float) * 1e3
+    sizes = np.asarray(sweep.sizes)
+    tt = np.asarray(sweep.target_ms, dtype=float)
+    pe = np.asarray(sweep.per_epoch_ms, dtype=float)
     ok = np.isfinite(tt)
     fig = go.Figure()
     fig.add_trace(
@@ -256,8 +283,8 @@ def sweep_figure(
             y=tt[ok],
             mode="lines+markers",
             name=labels["to_target"],
-            line=dict(color=CHOSEN, width=3),
-            marker=dict(size=9),
+            line=dict(color=SWEEP_COLORS["to_target"], width=3),
+            marker=dict(size=9, color=SWEEP_COLORS["to_target"]),
         )
     )
     fig.add_trace(
@@ -266,8 +293,8 @@ def sweep_figure(
             y=pe,
             mode="lines+markers",
             name=labels["per_epoch"],
-            line=dict(color=FULL, width=2, dash="dot"),
-            marker=dict(size=7, symbol="square"),
+            line=dict(color=SWEEP_COLORS["per_epoch"], width=2, dash="dot"),
+            marker=dict(size=7, symbol="square", color=SWEEP_COLORS["per_epoch"]),
         )
     )
     top = np.nanmax(np.concatenate([tt[ok], pe])) if np.isfinite(pe).any() else 1.0
@@ -280,7 +307,8 @@ def sweep_figure(
                 name=labels["not_reached_name"],
                 marker=dict(symbol="x", size=11, color=COLORS["accent"]),
                 text=[
-                    labels["not_reached"].format(floor=f"{f:.1%}") for f in np.asarray(floors)[~ok]
+                    labels["not_reached"].format(floor=percent(f, 1))
+                    for f in np.asarray(sweep.floors)[~ok]
                 ],
                 textposition="bottom center",
                 textfont=dict(size=11),
@@ -298,9 +326,9 @@ def sweep_figure(
             font=dict(size=12),
         )
     if chosen is not None:
-        fig.add_vline(x=chosen, line=dict(color="#999", dash="dash", width=1))
+        fig.add_vline(x=chosen, line=dict(color=CHOSEN, dash="dash", width=1))
     fig.update_xaxes(
         title=labels["x"], type="log", tickvals=list(sizes), ticktext=[str(s) for s in sizes]
     )
-    fig.update_yaxes(title=labels["y"], type="log", dtick=1)
+    fig.update_yaxes(title=labels["ms"], type="log", dtick=1)
     return _layout(fig, title, 440)

@@ -1,7 +1,8 @@
 """Plotly figures of the weighted-averages page (pure: no Streamlit, labels come translated).
 
-Each β on the page keeps one colour (Okabe–Ito, distinct from the raw points' grey) in every
-figure, so the learner can follow one β from the overlay to the weights and the bias close-up.
+Each β slider keeps one colour of the shared ``BETA_COLORS`` in every figure (and formula), so
+the learner can follow one β from the overlay to the weights and the bias close-up; raw values
+take ``COLORS["data"]``, marks (the window, 1/e, the full-batch gradient) ``COLORS["accent"]``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,22 @@ from functools import lru_cache
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.figures import BETA_COLORS, COLORS
 from ui.figures import base_layout as _shared_layout
 
-BETA_COLORS = ("#D55E00", "#0072B2", "#009E73")  # vermillion, blue, bluish green
-RAW_COLOR = "#9A9A9A"
-MARK_COLOR = "#000000"
+RAW_COLOR = COLORS["data"]
+MARK_COLOR = COLORS["accent"]
+WEIGHTS_COLOR = BETA_COLORS[1]  # section 2 shows one β: the colour of the second slider
+
+
+def beta_colors(slots: Sequence[int]) -> list[str]:
+    """The colour of each average from the slider (0, 1, 2) it comes from."""
+    return [BETA_COLORS[slot] for slot in slots]
+
+
+def value_axis(name: str, unit: str) -> str:
+    """The value axis title: ``θ (°C)``, or the column's name alone when there is no unit."""
+    return f"{name} ({unit})" if unit else name
 
 
 @lru_cache(maxsize=4)
@@ -197,7 +209,7 @@ def decay_limit(
         360,
         xaxis=dict(title=dict(text=xlabel), type="log"),
         yaxis=dict(title=dict(text="(1 − 1/n)ⁿ"), range=[0, 0.42]),
-        shapes=[_hline(inv_e, dict(color="#CC79A7", dash="dash", width=2))],
+        shapes=[_hline(inv_e, dict(color=MARK_COLOR, dash="dash", width=2))],
         annotations=[
             _note(e_label, xref="paper", x=1, xanchor="right", yref="y", y=inv_e, yanchor="top")
         ],
@@ -314,122 +326,18 @@ def gradient_stream(
     )
 
 
-# -- formulas with live numbers (KaTeX strings for st.latex) ------------------------------------
-
-
-def tex_num(x: float, digits: int = 4) -> str:
-    """A number for KaTeX: ``digits`` significant figures, ``a \\times 10^{b}`` when tiny or huge."""
-    x = float(x)
-    if not np.isfinite(x):
-        return r"\infty" if x > 0 else (r"-\infty" if x < 0 else r"\text{NaN}")
-    if x == 0:
-        return "0"
-    if 1e-4 <= abs(x) < 1e6:
-        return f"{x:.{digits}g}"
-    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
-    return rf"{mantissa.rstrip('0').rstrip('.')} \times 10^{{{int(exponent)}}}"
-
-
-def _factor(x: float) -> str:
-    """A number used as a factor: negatives in brackets."""
-    shown = tex_num(x)
-    return f"({shown})" if x < 0 else shown
-
-
-def _colored(color: str, body: str) -> str:
-    """``body`` in ``color``; an alignment ``&`` is kept outside the coloured groups."""
-    parts = [part.strip() for part in body.split("&")]
-    parts = ["{}" + part if part.startswith("=") else part for part in parts]  # relation spacing
-    return " & ".join(rf"\textcolor{{{color}}}{{{part}}}" for part in parts)
-
-
-RECURSION = r"V_t = \beta\,V_{t-1} + (1-\beta)\,\theta_t, \qquad V_0 = 0, \quad 0 \le \beta < 1"
-
-
-def latex_last_step(
-    t: int, rows: Sequence[tuple[float, float, float, float, float | None, str]]
-) -> str:
-    """The last step of each average with its numbers.
-
-    ``rows``: ``(beta, v_prev, theta, v, corrected_or_None, color)``; with a corrected value
-    the division by ``1 - beta**t`` is written out on the next line.
-    """
-    lines = []
-    for beta, v_prev, theta, v, corrected, color in rows:
-        lines.append(
-            _colored(
-                color,
-                rf"V_{{{t}}} &= {tex_num(beta)} \times {_factor(v_prev)} + {tex_num(1 - beta)} "
-                rf"\times {_factor(theta)} = {tex_num(v)}",
-            )
+def decay_table(n, beta, value, gap, *, headers: Sequence[str]) -> dict[str, list]:
+    """The table of ``(1-1/n)^n`` for ``st.dataframe``: n, β = 1 − 1/n, the value and its gap
+    to 1/e, written with fixed decimals under the four translated ``headers``."""
+    return dict(
+        zip(
+            headers,
+            (
+                [int(k) for k in n],
+                [f"{b:.4f}" for b in beta],
+                [f"{v:.6f}" for v in value],
+                [f"{g:.6f}" for g in gap],
+            ),
+            strict=True,
         )
-        if corrected is not None:
-            lines.append(
-                _colored(
-                    color,
-                    rf"\hat V_{{{t}}} &= \frac{{{tex_num(v)}}}{{1 - {tex_num(beta)}^{{{t}}}}}"
-                    rf" = {tex_num(corrected)}",
-                )
-            )
-    return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
-
-
-def latex_unrolled(beta: float, color: str, terms: int = 3) -> str:
-    """``V_t`` as a weighted sum, with the first weights ``(1-β)β^k`` as numbers (two lines)."""
-    parts = []
-    for k in range(terms):
-        w = (1 - beta) * beta**k
-        theta = r"\theta_t" if k == 0 else rf"\theta_{{t-{k}}}"
-        parts.append(rf"{tex_num(w, 3)}\,{theta}")
-    numbers = _colored(color, " + ".join(parts) + r" + \cdots")
-    return (
-        r"\begin{aligned} V_t &= (1-\beta)\sum_{k=0}^{t-1} \beta^k\,\theta_{t-k}"
-        r" = (1-\beta)\,\theta_t + (1-\beta)\beta\,\theta_{t-1}"
-        r" + (1-\beta)\beta^2\,\theta_{t-2} + \cdots \\ &= " + numbers + r"\end{aligned}"
     )
-
-
-def latex_window(beta: float, ratio: float, color: str) -> str:
-    """``β^{1/(1-β)}`` with the chosen β next to ``1/e``."""
-    n = 1.0 / (1.0 - beta)
-    n_shown = f"{n:.0f}" if abs(n - round(n)) < 1e-9 else f"{n:.4g}"
-    live = _colored(color, rf"{tex_num(beta)}^{{{n_shown}}} = {tex_num(ratio)}")
-    return (
-        rf"\beta^{{1/(1-\beta)}} = {live} \qquad\longleftrightarrow\qquad "
-        rf"\frac{{1}}{{e}} = {tex_num(np.exp(-1.0))}"
-    )
-
-
-LIMIT = (
-    r"\beta = 1 - \tfrac{1}{n} \;\Rightarrow\; \beta^{n} = \left(1 - \tfrac{1}{n}\right)^{n}"
-    r"\;\xrightarrow[n \to \infty]{}\; \frac{1}{e} \qquad\Big|\qquad"
-    r"\left(1 + \tfrac{1}{n}\right)^{n} \xrightarrow[n \to \infty]{} e"
-)
-
-BIAS = (
-    r"\hat V_t = \frac{V_t}{1-\beta^t}"
-    r" = \frac{(1-\beta)\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{(1-\beta)\sum_{k=0}^{t-1}\beta^k}"
-    r" = \frac{\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{\sum_{k=0}^{t-1}\beta^k}"
-)
-
-
-def latex_first_steps(
-    beta: float, theta: Sequence[float], corrected: Sequence[float], color: str
-) -> str:
-    """``\\hat V_1, \\hat V_2, \\hat V_3`` as weighted means of the first values, with numbers."""
-    lines = []
-    for t in range(1, min(3, len(theta)) + 1):
-        powers = [beta ** (t - 1 - s) for s in range(t)]  # weight of theta_{s+1}
-        top = " + ".join(
-            _factor(theta[s])
-            if t - 1 - s == 0
-            else rf"{tex_num(powers[s])} \cdot {_factor(theta[s])}"
-            for s in range(t)
-        )
-        bottom = " + ".join("1" if t - 1 - s == 0 else tex_num(powers[s]) for s in range(t))
-        lines.append(
-            _colored(
-                color, rf"\hat V_{{{t}}} = \frac{{{top}}}{{{bottom}}} = {tex_num(corrected[t - 1])}"
-            )
-        )
-    return r"\begin{gathered}" + r" \\[4pt] ".join(lines) + r"\end{gathered}"

@@ -13,8 +13,21 @@ from plotly.subplots import make_subplots
 
 from ui import figures
 
-STEP_COLOR = "#D55E00"  # vermillion: the step arrow
-TANGENT_COLOR = "#CC79A7"  # reddish purple: the slope
+# Colours of this page's own meanings, outside ``figures.PALETTE`` (Paul Tol's muted scheme and
+# neutrals): the run itself is gradient descent's blue, the data grey, minima black.
+LESSON_COLORS = {
+    "cost": "#555555",  # dark grey: the cost curve C(W)
+    "tangent": "#AA4499",  # purple: the slope at the current W
+    "step": "#CC6677",  # rose: the step −α·∂C/∂W
+    "fill": "#FFFFFF",  # white: the inside of the minimum's star
+}
+STEP_COLOR = LESSON_COLORS["step"]
+TANGENT_COLOR = LESSON_COLORS["tangent"]
+GD = figures.COLORS["gd"]
+ACCENT = figures.COLORS["accent"]
+BEST_MARKER = dict(
+    symbol="star", size=14, color=LESSON_COLORS["fill"], line=dict(width=2, color=ACCENT)
+)
 
 
 def _note(text: str) -> dict:
@@ -38,17 +51,49 @@ def _title(text: str, x: float, y: float) -> dict:
     )
 
 
-def descent_figure(
-    *, coefficients, w_path, loss_path, x, y, k, labels, notes, frame_ms: int = 400
-) -> go.Figure:
-    """The 1-D lesson as one animated figure.
+# the translated words ``descent_figure`` needs from the page's catalog (gradient_descent.fig.*)
+DESCENT_LABELS = (
+    "title_parabola",
+    "title_data",
+    "title_cost",
+    "parabola",
+    "best",
+    "best_line",
+    "data",
+    "path",
+    "tangent",
+    "step_arrow",
+    "current",
+    "model",
+    "cost_log",
+)
 
-    ``coefficients`` = (a, b, c) of C(W) = aW² + bW + c; ``w_path`` and ``loss_path`` the run
-    (NaN after divergence); ``k`` the step shown first (the update W_k → W_{k+1});
-    ``notes[j]`` the annotation text of frame j (one per frame). ``labels`` holds the
-    translated words: cost, parabola, tangent, step, path, data, fit, best, bill, tip, W,
-    cost_per_step, play, pause, step.
+
+def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> go.Figure:
+    """The 1-D lesson as one animated figure, from the lesson's ``Parabola`` and ``Descent``.
+
+    The figure starts at the step the lesson shows (the update W_k → W_{k+1}); ``notes[j]``
+    is the annotation text of frame j (one per frame). ``labels`` holds the translated words
+    of :data:`DESCENT_LABELS` plus cost, bill, tip, play, pause and step.
     """
+    return _descent_figure(
+        coefficients=(parabola.a, parabola.b, parabola.c),
+        w_path=descent.w_path,
+        loss_path=descent.loss_path,
+        x=parabola.x,
+        y=parabola.y,
+        k=descent.shown,
+        labels=labels,
+        notes=notes,
+        frame_ms=frame_ms,
+    )
+
+
+def _descent_figure(
+    *, coefficients, w_path, loss_path, x, y, k, labels, notes, frame_ms: int
+) -> go.Figure:
+    """``coefficients`` = (a, b, c) of C(W) = aW² + bW + c; ``w_path`` and ``loss_path`` the run
+    (NaN after divergence); ``k`` the step shown first."""
     a, b, c = coefficients
     w_star = -b / (2 * a)
     cost = lambda w: (a * w + b) * w + c  # noqa: E731
@@ -82,7 +127,7 @@ def descent_figure(
             y=cost(ws),
             mode="lines",
             name=labels["parabola"],
-            line=dict(color=figures.COLORS["gd"], width=3),
+            line=dict(color=LESSON_COLORS["cost"], width=3),
         ),
         1,
         1,
@@ -93,7 +138,7 @@ def descent_figure(
             y=[c_lo],
             mode="markers",
             name=labels["best"],
-            marker=dict(symbol="star", size=14, color="white", line=dict(width=2, color="black")),
+            marker=BEST_MARKER,
         ),
         1,
         1,
@@ -117,7 +162,7 @@ def descent_figure(
             y=w_star * x_line,
             mode="lines",
             name=labels["best_line"],
-            line=dict(color="black", dash="dot", width=1.5),
+            line=dict(color=ACCENT, dash="dot", width=1.5),
         ),
         1,
         2,
@@ -130,7 +175,7 @@ def descent_figure(
             mode="lines+markers",
             showlegend=False,
             name=labels["cost"],
-            line=dict(color=figures.COLORS["gd"]),
+            line=dict(color=GD),
             marker=dict(size=4),
         ),
         2,
@@ -158,8 +203,8 @@ def descent_figure(
         dict(
             mode="lines+markers",
             name=labels["path"],
-            line=dict(color="#999", width=1),
-            marker=dict(color="#999", size=6),
+            line=dict(color=GD, width=1),
+            marker=dict(color=GD, size=6),
             row=1,
             col=1,
         ),
@@ -188,14 +233,12 @@ def descent_figure(
         dict(
             mode="markers",
             name=labels["current"],
-            marker=dict(color="black", size=12, line=dict(color="white", width=2)),
+            marker=dict(color=ACCENT, size=12, line=dict(color=LESSON_COLORS["fill"], width=2)),
             row=1,
             col=1,
         ),
-        dict(
-            mode="lines", name=labels["model"], line=dict(color=STEP_COLOR, width=3), row=1, col=2
-        ),
-        dict(mode="markers", showlegend=False, marker=dict(color="black", size=11), row=2, col=1),
+        dict(mode="lines", name=labels["model"], line=dict(color=GD, width=3), row=1, col=2),
+        dict(mode="markers", showlegend=False, marker=dict(color=ACCENT, size=11), row=2, col=1),
     ]
     for trace, style in zip(dynamic(k), styles, strict=True):
         row, col = style.pop("row"), style.pop("col")
@@ -253,19 +296,23 @@ def _controls_below(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def valley_contour(xs, ys, z, path, optimum, *, labels, notes, frame_ms: int = 120) -> go.Figure:
-    """Contour of C(w, b) (log-spaced levels) with the animated gradient-descent path."""
-    fig = figures.contour(xs, ys, z, log_scale=True, colorbar_title="log₁₀")
+def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
+    """Contour of C(w, b) (log-spaced levels) with the animated gradient-descent path.
+
+    ``valley`` is the lesson's ``Valley``; ``labels`` holds best, path, play, pause and step.
+    """
+    path, optimum = valley.path, valley.optimum
+    fig = figures.contour(*valley.grid, log_scale=True, colorbar_title="log₁₀")
     fig.add_trace(
         go.Scatter(
             x=[optimum[0]],
             y=[optimum[1]],
             mode="markers",
             name=labels["best"],
-            marker=dict(symbol="star", size=14, color="white", line=dict(width=2, color="black")),
+            marker=BEST_MARKER,
         )
     )
-    figures.add_path(fig, path, name=labels["path"], color=STEP_COLOR)
+    figures.add_path(fig, path, name=labels["path"], color=GD)
     figures.animate_paths(
         fig, [(path, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
@@ -275,14 +322,14 @@ def valley_contour(xs, ys, z, path, optimum, *, labels, notes, frame_ms: int = 1
     return _controls_below(fig)
 
 
-def valley_surface(
-    xs, ys, z, path, path_cost, optimum, cost_star, *, labels, camera, notes, frame_ms: int = 120
-) -> go.Figure:
+def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.Figure:
     """3-D surface C(w, b) with the gradient-descent path animated on it (Plotly frames).
 
     The surface trace depends only on the grid, so it stays the same while the run changes.
     """
-    fig = figures.surface(xs, ys, z, camera=camera, zlabel="C")
+    path, path_cost, optimum, cost_star = valley.path, valley.loss, valley.optimum, valley.cost_star
+    z = valley.grid.z
+    fig = figures.surface(*valley.grid, camera=camera, zlabel="C")
     fig.add_trace(
         go.Scatter3d(
             x=[optimum[0]],
@@ -290,13 +337,13 @@ def valley_surface(
             z=[cost_star],
             mode="markers",
             name=labels["best"],
-            marker=dict(symbol="diamond", size=7, color="black"),
+            marker=dict(symbol="diamond", size=7, color=ACCENT),
         )
     )
     # lift the path a little above the surface so the surface does not hide it
     lifted = np.asarray(path_cost) + 0.01 * float(np.nanmax(z) - np.nanmin(z))
     xyz = np.column_stack([path, lifted])
-    figures.add_path(fig, path, name=labels["path"], color=STEP_COLOR, z=lifted)
+    figures.add_path(fig, path, name=labels["path"], color=GD, z=lifted)
     figures.animate_paths(
         fig, [(xyz, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )

@@ -14,9 +14,12 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from optim_core.basins import DIVERGED, UNSETTLED
+from optim_core.lessons.local_optima import DIVERGED, UNSETTLED
 from ui import figures
 
+# The basin fills are a palette of this page's own (light colours, none of them in
+# ``figures.PALETTE``): paths and markers drawn on top stay readable, and no fill can be taken
+# for an optimizer. Markers and labels are the shared accent (black) on white.
 GLOBAL_COLOR = "#FFD92F"  # the global minimum's basin: bright yellow
 LOCAL_COLORS = (  # light, distinct fills for the local basins (paths and markers stay readable)
     "#8DD3C7",
@@ -32,6 +35,12 @@ LOCAL_COLORS = (  # light, distinct fills for the local basins (paths and marker
 )
 UNSETTLED_COLOR = "#9E9E9E"  # grey
 DIVERGED_COLOR = "#222222"  # near black
+FILL = "#FFFFFF"  # white: the inside of marker symbols
+GUIDE_COLORS = {"band": "#999999", "floor": "#666666"}  # the predicted-crawl band, the floor line
+BASIN_PALETTE = frozenset(
+    {GLOBAL_COLOR, *LOCAL_COLORS, UNSETTLED_COLOR, DIVERGED_COLOR, FILL, *GUIDE_COLORS.values()}
+)
+ACCENT = figures.COLORS["accent"]
 
 
 def basin_colors(n_minima: int) -> list[str]:
@@ -49,7 +58,7 @@ def _label_note(x, y, text, *, xref="x", yref="y") -> dict:
         text=text,
         showarrow=False,
         yshift=14,
-        font=dict(size=11, color="#111"),
+        font=dict(size=11, color=ACCENT),
         bgcolor="rgba(255,255,255,0.8)",
         borderpad=1,
     )
@@ -66,21 +75,10 @@ def _minima_markers(
         mode="markers",
         name=legend_name,
         showlegend=showlegend,
-        marker=dict(symbol=symbols, size=size, color="white", line=dict(width=2, color="#111")),
+        marker=dict(symbol=symbols, size=size, color=FILL, line=dict(width=2, color=ACCENT)),
         text=[f"{n}: {m.value:.3f}" for n, m in zip(names, minima, strict=True)],
         hovertemplate="%{text}<extra></extra>",
     )
-
-
-def display_cap(z: np.ndarray, minima) -> float:
-    """Height above which the maps stop resolving colour: a little above the highest minimum.
-
-    The walls of the box rise far above every dip; without a cap they take the whole
-    colour range and the dips, the interesting part, all look alike.
-    """
-    top = max(m.value for m in minima)
-    low = float(np.nanmin(z))
-    return min(float(np.nanmax(z)), top + max(0.6 * (top - low), 1.0))
 
 
 def _cap_contour(fig: go.Figure, z: np.ndarray, cap: float) -> None:
@@ -131,8 +129,8 @@ def surface_with_minima(
             name=legend_name,
             marker=dict(
                 size=[7 if m.kind == "global" else 4 for m in minima],
-                color=[GLOBAL_COLOR if m.kind == "global" else "white" for m in minima],
-                line=dict(width=1, color="#111"),
+                color=[GLOBAL_COLOR if m.kind == "global" else FILL for m in minima],
+                line=dict(width=1, color=ACCENT),
             ),
             text=[
                 f"{n} {m.value:.2f}" if m.kind == "global" else ""
@@ -140,7 +138,7 @@ def surface_with_minima(
             ],
             hovertext=[f"{n} {m.value:.3f}" for n, m in zip(names, minima, strict=True)],
             textposition="top center",
-            textfont=dict(size=11, color="#111"),
+            textfont=dict(size=11, color=ACCENT),
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
@@ -200,7 +198,7 @@ def paths_figure(
             name=start_name,
             showlegend=False,
             hovertemplate=start_name + " (%{x:.2f}, %{y:.2f})<extra></extra>",
-            marker=dict(symbol="diamond", size=12, color="white", line=dict(width=2, color="#111")),
+            marker=dict(symbol="diamond", size=12, color=FILL, line=dict(width=2, color=ACCENT)),
         )
     )
     first = len(fig.data)
@@ -351,7 +349,7 @@ def gradient_norms(
         fig.add_vrect(
             x0=shade[0],
             x1=shade[1],
-            fillcolor="#999",
+            fillcolor=GUIDE_COLORS["band"],
             opacity=0.15,
             line_width=0,
             annotation_text=shade_label,
@@ -359,14 +357,6 @@ def gradient_norms(
             annotation_font_size=12,
         )
     return fig
-
-
-def latex_number(v: float, digits: int = 2) -> str:
-    """``v`` for LaTeX: fixed-point when moderate, ``a \\times 10^{b}`` when tiny or huge."""
-    if v == 0 or 1e-3 <= abs(v) < 1e4:
-        return f"{v:.{digits + 2}f}"
-    mantissa, exponent = f"{v:.{digits - 1}e}".split("e")
-    return rf"{mantissa}\times 10^{{{int(exponent)}}}"
 
 
 def cost_figure(
@@ -377,10 +367,108 @@ def cost_figure(
     fig.add_hline(
         y=floor,
         line_dash="dot",
-        line_color="#666",
+        line_color=GUIDE_COLORS["floor"],
         annotation_text=floor_label,
         annotation_position="top right",
     )
     fig.update_yaxes(range=[floor - 0.1 * (ceiling - floor), ceiling])
     room_for_legend(fig)
     return fig
+
+
+# -- the page's charts, built from the lesson's sections --------------------------------------------
+# ``labels`` carries the translated words; the two runs of a section always take gradient
+# descent's colour (plain) and the noisy-run colour (noisy).
+
+
+def landscape_surface(land, names: Sequence[str], *, camera: str, labels) -> go.Figure:
+    """The lesson's ``Landscape`` in 3-D (labels: surface_title, minima)."""
+    return surface_with_minima(
+        *land.grid,
+        land.minima,
+        names,
+        camera=camera,
+        title=labels["surface_title"],
+        legend_name=labels["minima"],
+        cap=land.cap,
+    )
+
+
+def landscape_contour(land, names: Sequence[str], *, labels) -> go.Figure:
+    """The lesson's ``Landscape`` as a contour map (labels: contour_title)."""
+    return minima_contour(
+        *land.grid, land.minima, names, title=labels["contour_title"], cap=land.cap
+    )
+
+
+def section_paths(
+    grid, points, names: Sequence[str], section, *, run_names, labels, cap: float
+) -> go.Figure:
+    """The plain and noisy runs of a ``Start`` or ``Saddle`` section on ``grid``.
+
+    ``labels``: play, pause, step, start, title and points (the legend name of ``points``).
+    """
+    return paths_figure(
+        *grid,
+        points,
+        names,
+        {
+            run_names[0]: (section.plain.params, figures.COLORS["gd"]),
+            run_names[1]: (section.noisy.params, figures.COLORS["noisy"]),
+        },
+        section.start,
+        labels=labels,
+        title=labels["title"],
+        start_name=labels["start"],
+        points_name=labels["points"],
+        stride=section.stride,
+        cap=cap,
+    )
+
+
+def start_costs(start, *, run_names, labels) -> go.Figure:
+    """Cost per step of the ``Start`` section's runs (labels: step, cost, title, floor)."""
+    plain, noisy = run_names
+    curves = {
+        plain: (start.plain.steps, start.plain.loss, figures.COLORS["gd"]),
+        noisy: (start.noisy.steps, start.noisy.loss, figures.COLORS["noisy"]),
+    }
+    return cost_figure(
+        curves,
+        floor=start.floor,
+        ceiling=start.ceiling,
+        xlabel=labels["step"],
+        ylabel=labels["cost"],
+        title=labels["title"],
+        floor_label=labels["floor"],
+    )
+
+
+def saddle_norms(saddle, *, run_names, labels) -> go.Figure:
+    """‖∇f‖ per step of the ``Saddle`` section's runs, the predicted crawl shaded.
+
+    ``labels``: step, axis, title, band.
+    """
+    plain, noisy = run_names
+    curves = {
+        plain: (saddle.plain.steps, saddle.plain.grad_norm, figures.COLORS["gd"]),
+        noisy: (saddle.noisy.steps, saddle.noisy.grad_norm, figures.COLORS["noisy"]),
+    }
+    return gradient_norms(
+        curves,
+        xlabel=labels["step"],
+        ylabel=labels["axis"],
+        title=labels["title"],
+        shade=saddle.crawl,
+        shade_label=labels["band"],
+    )
+
+
+def basin_shares(basins, panel_names: Sequence[str], categories, *, labels) -> go.Figure:
+    """Share of the starts per minimum for each map of the ``Basins`` section, in the
+    methods' colours (labels: axis, title)."""
+    groups = {
+        name: (bars, figures.COLORS[key])
+        for name, bars, key in zip(panel_names, basins.bars, basins.methods, strict=True)
+    }
+    return share_bars(groups, categories, ylabel=labels["axis"], title=labels["title"])

@@ -1,4 +1,9 @@
-"""Figures of the momentum page (pure Plotly, no Streamlit; labels come translated)."""
+"""Figures of the momentum page (pure Plotly, no Streamlit; labels come translated).
+
+Gradient descent and momentum take their colours from ``ui.figures.COLORS``; raw gradients
+are ``COLORS["data"]``, marks (start, target, zero line) ``COLORS["accent"]``. One colour of
+its own: :data:`OTHER`, the light grey of the sweep's βs other than the chosen one.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ import plotly.graph_objects as go
 
 from ui import figures
 from ui.figures import COLORS
+
+OTHER = "#BBBBBB"  # light grey: the βs of the sweep other than the chosen one (not in PALETTE)
 
 
 def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Sequence[str]):
@@ -34,7 +41,7 @@ def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Seq
             y=[start[1]],
             mode="markers",
             name=labels["start"],
-            marker=dict(symbol="circle-open", size=14, color="#000", line=dict(width=3)),
+            marker=dict(symbol="circle-open", size=14, color=COLORS["accent"], line=dict(width=3)),
         )
     )
     first = len(fig.data)
@@ -72,7 +79,7 @@ def costs(gd_loss, m_loss, *, target: float, reached: Mapping[str, int], labels)
         ylabel=labels["cost"],
         log_y=True,
     )
-    fig.add_hline(y=target, line=dict(color="#555", dash="dash", width=1))
+    fig.add_hline(y=target, line=dict(color=COLORS["accent"], dash="dash", width=1))
     # add_hline's own annotation lands at the wrong height on a log axis: a log axis
     # takes annotation positions as log10 of the value
     fig.add_annotation(
@@ -83,7 +90,7 @@ def costs(gd_loss, m_loss, *, target: float, reached: Mapping[str, int], labels)
         yanchor="bottom",
         text=labels["target"],
         showarrow=False,
-        font=dict(color="#555"),
+        font=dict(color=COLORS["accent"]),
     )
     for key in ("gd", "momentum"):
         k = reached.get(key, -1)
@@ -100,7 +107,13 @@ def components(
     the gradient plain descent saw), with the first ``first`` updates shaded."""
     k = np.arange(1, len(g) + 1)
     fig = go.Figure()
-    fig.add_vrect(x0=0.5, x1=min(first, len(g)) + 0.5, fillcolor="#888", opacity=0.08, line_width=0)
+    fig.add_vrect(
+        x0=0.5,
+        x1=min(first, len(g)) + 0.5,
+        fillcolor=COLORS["accent"],
+        opacity=0.06,
+        line_width=0,
+    )
     if g_plain is not None:
         fig.add_trace(
             go.Scatter(
@@ -117,8 +130,8 @@ def components(
             y=g,
             mode="lines+markers",
             name=labels["g"],
-            line=dict(color="#777", width=1),
-            marker=dict(size=4, color="#777"),
+            line=dict(color=COLORS["data"], width=1),
+            marker=dict(size=4, color=COLORS["data"]),
         )
     )
     fig.add_trace(
@@ -126,7 +139,7 @@ def components(
             x=k, y=v, mode="lines", name=labels["v"], line=dict(color=COLORS["momentum"], width=3)
         )
     )
-    fig.add_hline(y=0, line=dict(color="#000", width=1))
+    fig.add_hline(y=0, line=dict(color=COLORS["accent"], width=1))
     # open on the first 2·first steps, where the story happens (zoom out to see all)
     fig.update_xaxes(title=labels["step"], range=[0, min(len(g), 2 * first) + 0.5])
     return figures.base_layout(fig, title, height=height)
@@ -148,7 +161,7 @@ def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
             heights.append(steps)
             texts.append(str(steps))
             patterns.append("")
-        colors.append(COLORS["momentum"] if b == chosen else "#BBBBBB")
+        colors.append(COLORS["momentum"] if b == chosen else OTHER)
     fig = go.Figure(
         go.Bar(
             x=names,
@@ -156,7 +169,8 @@ def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
             text=texts,
             textposition="outside",
             cliponaxis=False,
-            marker=dict(color=colors, pattern=dict(shape=patterns, fgcolor="#666")),
+            name=labels["steps"],
+            marker=dict(color=colors, pattern=dict(shape=patterns, fgcolor=COLORS["data"])),
         )
     )
     fig.update_xaxes(title=labels["beta"], type="category")

@@ -1,18 +1,16 @@
-"""Figures and formulas of the RMSprop page (pure Plotly / LaTeX strings, no Streamlit).
+"""Figures of the RMSprop page (pure Plotly, no Streamlit; its LaTeX is in ui/formulas/rmsprop.py).
 
 Labels arrive translated. Arrays are written into the figures as plain lists (a few
-hundred points each), so the specs stay readable in tests.
+hundred points each), so the specs stay readable in tests; points that are not finite
+(a diverged run) are left out or written as gaps (``None``), never as NaN.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import plotly.graph_objects as go
 
 from ui import figures
-from ui.numbers import latex as num
 
 W_DASH, B_DASH = "solid", "dash"
 
@@ -21,59 +19,14 @@ def _list(a) -> list:
     return [None if not np.isfinite(v) else float(v) for v in np.asarray(a, dtype=float)]
 
 
-RULE = (
-    r"s \leftarrow \beta\, s + (1-\beta)\, g^{2}, \qquad "
-    r"x \leftarrow x - \frac{\alpha}{\sqrt{s}+\varepsilon}\, g"
-)
-
-
-def latex_update(k: int, lr: float, beta: float, eps: float, coords) -> str:
-    """The update of step ``k`` for each coordinate with its live numbers.
-
-    ``coords`` holds ``(name, g, s_prev, s, rate, step)`` per coordinate.
-    """
-    lines = []
-    for name, g, s_prev, s, rate, step in coords:
-        lines.append(
-            rf"g_{name} &= {num(g)}, & s_{name} &= {num(beta, 6)}\cdot {num(s_prev)}"
-            rf" + {num(1 - beta, 6)}\cdot ({num(g)})^{{2}} = {num(s)}, &"
-            rf"\sqrt{{s_{name}}} &= {num(math.sqrt(s) if s >= 0 else float('nan'))}"
-        )
-        lines.append(
-            rf"& & \frac{{\alpha}}{{\sqrt{{s_{name}}}+\varepsilon}} &= "
-            rf"\frac{{{num(lr)}}}{{{num(math.sqrt(s) if s >= 0 else float('nan'))}"
-            rf" + {num(eps)}}} = {num(rate)}, &"
-            rf"\Delta {name} &= -{num(rate)}\cdot({num(g)}) = {num(step)}"
-        )
-    body = r" \\[4pt] ".join(lines)
-    return rf"k = {k}: \quad \begin{{aligned}}{body}\end{{aligned}}"
-
-
-def latex_first_step(lr: float, beta: float, eps: float, predicted, measured) -> tuple[str, str]:
-    """First step: the closed form α·|g|/(√(1−β)|g|+ε) ≈ α/√(1−β), then the run's move
-    (two lines, so neither overflows a narrow page)."""
-    approx = lr / math.sqrt(1 - beta)
-    formula = (
-        rf"|\Delta x_1| = \frac{{\alpha\,|g_1|}}{{\sqrt{{1-\beta}}\,|g_1|+\varepsilon}}"
-        rf" \approx \frac{{\alpha}}{{\sqrt{{1-\beta}}}} = \frac{{{num(lr)}}}"
-        rf"{{\sqrt{{{num(1 - beta, 6)}}}}} = {num(approx)}"
-    )
-    run = (
-        rf"|\Delta w_1| = {num(measured[0])},\ |\Delta b_1| = {num(measured[1])}"
-        rf"\qquad \frac{{\alpha\,|g_1|}}{{\sqrt{{1-\beta}}\,|g_1|+\varepsilon}}:\ "
-        rf"{num(predicted[0])},\ {num(predicted[1])}"
-    )
-    return formula, run
-
-
-def latex_ratio(kappa: float, k: int, rate_w: float, rate_b: float) -> str:
-    """Ratio of the two effective rates at step k against the condition number."""
-    ratio = rate_w / rate_b if rate_b > 0 else float("nan")
-    return (
-        rf"\frac{{\alpha/(\sqrt{{s_w}}+\varepsilon)}}{{\alpha/(\sqrt{{s_b}}+\varepsilon)}}"
-        rf"\Big|_{{k={k}}} = \frac{{{num(rate_w)}}}{{{num(rate_b)}}} = {num(ratio, 3)}"
-        rf"\qquad \kappa = {num(kappa, 3)}"
-    )
+def _held(xy) -> np.ndarray:
+    """A path ``(n, 2)`` whose points from the first non-finite one on (a diverged run) repeat
+    the last finite point: the path stops there, and every frame of the animation stays."""
+    xy = np.array(xy, dtype=np.float64)
+    bad = np.flatnonzero(~np.all(np.isfinite(xy), axis=1))
+    if bad.size and bad[0] > 0:
+        xy[bad[0] :] = xy[bad[0] - 1]
+    return xy
 
 
 def valley(xs, ys, z, runs, *, labels, title, notes=None, wlabel="w", blabel="b") -> go.Figure:
@@ -84,9 +37,10 @@ def valley(xs, ys, z, runs, *, labels, title, notes=None, wlabel="w", blabel="b"
     """
     fig = figures.contour(xs, ys, z, log_scale=True, title=title)
     first = len(fig.data)
-    for name, (xy, color) in runs.items():
+    kept = [_held(xy) for xy, _ in runs.values()]
+    for name, xy, (_, color) in zip(runs, kept, runs.values(), strict=True):
         figures.add_path(fig, xy, name=name, color=color)
-    paths = [(xy, first + i) for i, (xy, _) in enumerate(runs.values())]
+    paths = [(xy, first + i) for i, xy in enumerate(kept)]
     figures.animate_paths(fig, paths, labels=labels)
     if notes is not None:
         # in data coordinates: the map is narrower than the paper (equal axis scales)
@@ -161,7 +115,10 @@ def _positive_curves_with_line(steps, curves, y, label, where, *, xlabel, ylabel
             )
         )
     fig.add_hline(
-        y=y, line=dict(color="#555", dash="dot"), annotation_text=label, annotation_position=where
+        y=y,
+        line=dict(color=figures.COLORS["accent"], dash="dot"),
+        annotation_text=label,
+        annotation_position=where,
     )
     fig.update_xaxes(title=xlabel)
     fig.update_yaxes(title=ylabel, type="log", exponentformat="power")

@@ -28,6 +28,12 @@ STRINGS = {
     "adam.own_start": {"en": "Choose the start myself", "ko": "시작점 직접 고르기"},
     "adam.x0": {"en": "Start x", "ko": "시작점 x"},
     "adam.y0": {"en": "Start y", "ko": "시작점 y"},
+    "adam.start_help": {
+        "en": "The run starts at this surface's own start. Turn on “Choose the start myself” "
+        "to move it.",
+        "ko": "지금은 이 곡면에 정해 둔 시작점에서 출발합니다. 옮기려면 ‘시작점 직접 고르기’를 "
+        "켜세요.",
+    },
     "adam.steps": {"en": "Number of steps", "ko": "단계 수"},
     "adam.side_adam": {"en": "Adam's averages", "ko": "Adam의 평균들"},
     "adam.b1": {
@@ -51,6 +57,11 @@ STRINGS = {
         "ko": "학습률 직접 고르기",
     },
     "adam.lr_of": {"en": "α for {name}", "ko": "{name}의 α"},
+    "adam.lr_help": {
+        "en": "The learning rate picked for this surface. Turn on “Choose the learning rates "
+        "myself” to change it.",
+        "ko": "이 곡면에 맞게 고른 학습률입니다. 바꾸려면 ‘학습률 직접 고르기’를 켜세요.",
+    },
     "adam.setup": {
         "en": "Now: {surface}, start ({x}, {y}); Adam with α = {lr}, β₁ = {b1}, β₂ = {b2}, "
         "ε = 10⁻⁸, bias correction {bc}.",
@@ -71,14 +82,14 @@ STRINGS = {
         "(torch.optim.Adam도 같음)은 α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸이고, 아래 "
         "경주에서는 곡면마다 고른 더 큰 α를 씁니다.",
     },
-    "adam.piece_momentum_title": {"en": "Momentum's piece", "ko": "모멘텀에서 온 조각"},
+    "adam.piece_momentum_title": {"en": "**Momentum's piece**", "ko": "**모멘텀에서 온 조각**"},
     "adam.piece_momentum": {
         "en": "v averages the gradients. Components that keep flipping sign cancel out in v; "
         "components that keep pointing the same way build up. This gives the direction.",
         "ko": "v는 기울기의 평균입니다. 부호가 계속 바뀌는 성분은 v 안에서 서로 상쇄되고, "
         "같은 방향을 가리키는 성분은 쌓입니다. 이것이 나아갈 방향을 정합니다.",
     },
-    "adam.piece_rmsprop_title": {"en": "RMSprop's piece", "ko": "RMSprop에서 온 조각"},
+    "adam.piece_rmsprop_title": {"en": "**RMSprop's piece**", "ko": "**RMSprop에서 온 조각**"},
     "adam.piece_rmsprop": {
         "en": "s averages the squared gradients, so signs cannot cancel: √s measures how large "
         "the gradients of each coordinate usually are. Dividing by it evens out the step size.",
@@ -86,8 +97,8 @@ STRINGS = {
         "보통 얼마나 큰지를 재고, 이것으로 나누면 좌표마다 보폭이 고르게 맞춰집니다.",
     },
     "adam.piece_correction_title": {
-        "en": "Bias correction",
-        "ko": "편향 보정(bias correction)",
+        "en": "**Bias correction**",
+        "ko": "**편향 보정(bias correction)**",
     },
     "adam.piece_correction": {
         "en": "Both averages start at 0, so early on they are too small. Dividing by 1 − βᵗ "
@@ -187,6 +198,7 @@ STRINGS = {
         "en": "First step without correction",
         "ko": "보정 없는 첫 이동",
     },
+    "adam.in_alpha": {"en": "{x} α", "ko": "{x} α"},
     "adam.ratio_metric": {"en": "(1 − β₁)/√(1 − β₂)", "ko": "(1 − β₁)/√(1 − β₂)"},
     "adam.why": {
         "en": "Why the two differ: at step 1 the raw averages are v₁ = (1 − β₁)·g, shrunk by the "
@@ -225,11 +237,12 @@ STRINGS = {
         "en": "{name} left the plotted area at step {step}; its path is drawn up to there.",
         "ko": "{name}: {step}단계에서 그림 영역을 벗어났습니다. 경로는 거기까지 그렸습니다.",
     },
+    "adam.gap": {"en": "f − f*", "ko": "f − f*"},
     "adam.cost_caption": {
-        "en": "Cost above the minimum value, f − f*, on a log scale. Gaps below {floor} are "
-        "round-off and are drawn on the {floor} line.",
-        "ko": "최솟값과의 차이 f − f*를 로그 눈금으로 그렸습니다. {floor}보다 작은 차이는 반올림 "
-        "오차 수준이라 {floor} 선 위에 그렸습니다.",
+        "en": "Cost above the minimum value, f − f*, on a log scale. Gaps below 10⁻¹⁶ are "
+        "round-off and are drawn on the 10⁻¹⁶ line.",
+        "ko": "최솟값과의 차이 f − f*를 로그 눈금으로 그렸습니다. 10⁻¹⁶보다 작은 차이는 반올림 "
+        "오차 수준이라 10⁻¹⁶ 선 위에 그렸습니다.",
     },
     "adam.col_optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
     "adam.col_lr": {"en": "Learning rate α", "ko": "학습률 α"},
@@ -240,10 +253,11 @@ STRINGS = {
     },
     "adam.col_diverged": {"en": "Diverged at step", "ko": "발산한 단계"},
     "adam.not_reached": {"en": "not reached", "ko": "도달 못 함"},
+    "adam.never": {"en": "—", "ko": "—"},
     "adam.table_caption": {
         "en": "Measured on the runs above: the first step at which the cost came within "
-        "{tol} of the minimum value, within {steps} steps.",
-        "ko": "위 실행에서 잰 값입니다. {steps}단계 안에서 비용이 최솟값과 {tol} 이내로 처음 "
+        "10⁻⁶ of the minimum value, within {steps} steps.",
+        "ko": "위 실행에서 잰 값입니다. {steps}단계 안에서 비용이 최솟값과 10⁻⁶ 이내로 처음 "
         "들어온 단계를 적었습니다.",
     },
     "adam.default_lrs": {
@@ -269,6 +283,7 @@ STRINGS = {
         "ko": "각 옵티마이저의 전체 경로를 곡면 위에 그렸습니다. 끌어서 돌려 보고, 카메라 "
         "버튼으로 기본 시점으로 돌아올 수 있습니다.",
     },
+    "adam.height": {"en": "f", "ko": "f"},
     "adam.height_log": {"en": "log₁₀(1 + f)", "ko": "log₁₀(1 + f)"},
     "adam.s4_try": {
         "en": "Look from the side on Beale: the walls are so steep that the height is drawn "

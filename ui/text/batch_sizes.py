@@ -141,6 +141,7 @@ STRINGS = {
         "en": "Feature j (formula and map)",
         "ko": "특성 j (식과 지도)",
     },
+    "batch_sizes.feature_caption": {"en": "j = {j}: {feature}", "ko": "특성 j = {j}: {feature}"},
     "batch_sizes.position": {"en": "Order in epoch", "ko": "에폭 안 순서"},
     "batch_sizes.row": {"en": "Row i", "ko": "행 i"},
     "batch_sizes.table_caption": {
@@ -225,7 +226,7 @@ STRINGS = {
     "batch_sizes.x.step": {"en": "update step", "ko": "업데이트 걸음"},
     "batch_sizes.x.epoch": {"en": "epoch", "ko": "에폭"},
     "batch_sizes.x.examples": {"en": "examples processed", "ko": "처리한 예제 수"},
-    "batch_sizes.x.ms": {"en": "measured time (ms)", "ko": "잰 시간 (ms)"},
+    "batch_sizes.x.time": {"en": "measured time (ms)", "ko": "잰 시간 (ms)"},
     "batch_sizes.plot.step": {"en": "Cost per update step", "ko": "업데이트 걸음별 비용"},
     "batch_sizes.plot.epoch": {"en": "Cost per epoch", "ko": "에폭별 비용"},
     "batch_sizes.plot.examples": {
@@ -268,6 +269,7 @@ STRINGS = {
         "두 실행 모두 (0, 0)에서 출발합니다.",
     },
     "batch_sizes.axis_w": {"en": "weight w ({feature})", "ko": "가중치 w ({feature})"},
+    "batch_sizes.axis_b": {"en": "b", "ko": "b"},
     "batch_sizes.contour_title": {
         "en": "Chosen batch size and full batch on the same map",
         "ko": "같은 지도 위의 고른 배치 크기와 전체 배치",
@@ -327,6 +329,7 @@ STRINGS = {
         "en": "Time to the target and time per epoch, by batch size",
         "ko": "배치 크기별 목표 도달 시간과 에폭당 시간",
     },
+    "batch_sizes.col.batch": {"en": "Batch size", "ko": "배치 크기"},
     "batch_sizes.col.lr": {"en": "Best learning rate", "ko": "가장 좋은 학습률"},
     "batch_sizes.col.rate": {"en": "Learning rate", "ko": "학습률"},
     "batch_sizes.col.epoch_ms": {"en": "One epoch (ms)", "ko": "한 에폭 (ms)"},
@@ -339,6 +342,8 @@ STRINGS = {
     },
     "batch_sizes.col.outcome": {"en": "Outcome", "ko": "결과"},
     "batch_sizes.not_reached_short": {"en": "not reached", "ko": "도달 못 함"},
+    "batch_sizes.ms_phrase": {"en": "{ms} ms", "ko": "{ms} ms"},
+    "batch_sizes.list_separator": {"en": ", ", "ko": ", "},
     "batch_sizes.not_reached_phrase": {
         "en": "did not reach it within the budget",
         "ko": "정해진 예산 안에 닿지 못했습니다",

@@ -37,6 +37,11 @@ STRINGS = {
         "ko": "이 파일에는 평균을 낼 숫자 열이 없습니다. 숫자 열이 하나 이상 있는 파일을 "
         "골라 주세요.",
     },
+    "ewa.upload_hint": {
+        "en": "Upload a CSV file to average your own series. Until then the page uses the "
+        "built-in data.",
+        "ko": "내 데이터의 평균을 보려면 CSV 파일을 올려 주세요. 그 전까지는 기본 데이터를 씁니다.",
+    },
     "ewa.using_default": {
         "en": "Showing the built-in series meanwhile: {name}.",
         "ko": "그동안 기본 데이터를 보여 줍니다: {name}.",
@@ -57,6 +62,8 @@ STRINGS = {
         "en": "β = {beta} (window ≈ {window})",
         "ko": "β = {beta} (창 ≈ {window})",
     },
+    "ewa.beta_label": {"en": "β = {beta}", "ko": "β = {beta}"},
+    "ewa.step_t": {"en": "t", "ko": "t"},
     "ewa.raw": {"en": "raw values", "ko": "원래 값"},
     "ewa.time": {"en": "date", "ko": "날짜"},
     "ewa.index": {"en": "point t", "ko": "순서 t"},
@@ -266,6 +273,7 @@ STRINGS = {
         "en": "Spread (standard deviation) over the last {n} steps: raw gradients {raw}; {items}.",
         "ko": "마지막 {n}걸음의 흩어짐(표준편차): 원래 기울기 {raw}; {items}.",
     },
+    "ewa.grad_spread_item": {"en": "{beta}: {spread}", "ko": "{beta}일 때 {spread}"},
     "ewa.s4_try": {
         "en": "set the batch size to 1 (plain SGD) and compare the raw gradients with the "
         "β = 0.9 average: the average stays near the dashed true gradient. That steadiness "

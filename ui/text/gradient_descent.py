@@ -87,6 +87,7 @@ STRINGS = {
     },
     "gradient_descent.fig.parabola": {"en": "C(W)", "ko": "C(W)"},
     "gradient_descent.fig.best": {"en": "minimum W*", "ko": "최솟값 W*"},
+    "gradient_descent.fig.best_wb": {"en": "minimum (w*, b*)", "ko": "최솟값 (w*, b*)"},
     "gradient_descent.fig.best_line": {"en": "best line W*·x", "ko": "최적 직선 W*·x"},
     "gradient_descent.fig.data": {"en": "tables", "ko": "테이블"},
     "gradient_descent.fig.path": {"en": "steps so far", "ko": "지나온 점"},

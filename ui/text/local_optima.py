@@ -73,6 +73,8 @@ STRINGS = {
     "local_optima.table_title": {"en": "All minima as a table", "ko": "최솟값 전체 표"},
     "local_optima.col_name": {"en": "name", "ko": "이름"},
     "local_optima.col_kind": {"en": "kind", "ko": "종류"},
+    "local_optima.col_x": {"en": "x", "ko": "x"},
+    "local_optima.col_y": {"en": "y", "ko": "y"},
     # 2. one start
     "local_optima.start_header": {
         "en": "Where you start decides where you end",
@@ -80,12 +82,12 @@ STRINGS = {
     },
     "local_optima.start_text": {
         "en": "Move the start x₀, y₀ in the sidebar. Plain gradient descent (blue) follows the "
-        "slope down into the dip it starts in. The noisy run (red-orange) adds random noise of "
+        "slope down into the dip it starts in. The noisy run (wine red) adds random noise of "
         "size σ to every gradient, like the scatter of mini-batch gradients around the true "
         "one: near a low ridge a few unlucky (or lucky) steps can throw it into the next dip. "
         "Press Play to watch both.",
         "ko": "사이드바에서 시작점 x₀, y₀를 옮겨 보세요. 보통 경사 하강법(파란색)은 출발한 "
-        "골짜기 안에서 기울기를 따라 내려갑니다. 잡음 섞인 경사 하강법(다홍색)은 매 단계 "
+        "골짜기 안에서 기울기를 따라 내려갑니다. 잡음 섞인 경사 하강법(자주색)은 매 단계 "
         "기울기에 크기 σ의 무작위 잡음을 더합니다. 미니배치 기울기가 참 기울기 주변에서 "
         "흩어지는 것과 같습니다. 낮은 능선 근처에서는 몇 번의 운 나쁜(혹은 운 좋은) 걸음이 "
         "옆 골짜기로 넘겨 주기도 합니다. 재생을 눌러 두 경로를 비교해 보세요.",
@@ -222,6 +224,7 @@ STRINGS = {
         "en": "Gradient norm per step (log scale)",
         "ko": "단계별 기울기 크기 (로그 눈금)",
     },
+    "local_optima.gradnorm_axis": {"en": "‖∇f‖", "ko": "‖∇f‖"},
     "local_optima.predicted_band": {"en": "predicted crawl", "ko": "예측한 정체 구간"},
     "local_optima.saddle_title": {
         "en": "Paths past the saddle of x² + y⁴/4 − y²/2",

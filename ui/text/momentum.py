@@ -295,6 +295,7 @@ STRINGS = {
         "회색 막대를 지켜보세요.",
     },
     # figure labels
+    "momentum.infinite": {"en": "∞", "ko": "∞"},
     "momentum.fig.minimum": {"en": "minimum", "ko": "최솟값"},
     "momentum.fig.w": {"en": "weight w", "ko": "가중치 w"},
     "momentum.fig.b": {"en": "bias b", "ko": "편향 b"},

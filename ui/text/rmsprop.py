@@ -163,6 +163,7 @@ STRINGS = {
     },
     "rmsprop.sqrt_s_w": {"en": "√s_w (flat w)", "ko": "√s_w (완만한 w)"},
     "rmsprop.sqrt_s_b": {"en": "√s_b (steep b)", "ko": "√s_b (가파른 b)"},
+    "rmsprop.sqrt_s_y": {"en": "√s", "ko": "√s"},
     "rmsprop.sqrt_s_title": {
         "en": "Root of the squared-gradient average",
         "ko": "기울기 제곱 평균의 제곱근",
@@ -234,6 +235,8 @@ STRINGS = {
         "ko": "마지막 단계들의 ‖x_k − x_(k−1)‖ 평균입니다. α와 비교해 보세요.",
     },
     "rmsprop.col_setting": {"en": "RMSprop run", "ko": "RMSprop 실행"},
+    "rmsprop.col_lr": {"en": "α", "ko": "α"},
+    "rmsprop.col_eps": {"en": "ε", "ko": "ε"},
     "rmsprop.col_hit": {"en": "steps to target", "ko": "목표까지 단계 수"},
     "rmsprop.col_dist": {"en": "mean distance, last {n}", "ko": "마지막 {n}단계 평균 거리"},
     "rmsprop.col_move": {"en": "mean step, last {n}", "ko": "마지막 {n}단계 평균 보폭"},

@@ -1,0 +1,160 @@
+"""Adam figures and formulas, built directly from the lesson: traces by name, clean data,
+colours from the shared palette, and the LaTeX with the run's numbers."""
+
+import numpy as np
+import pytest
+
+from optim_core.lessons import adam as lesson
+from ui.figures import COLORS, PALETTE
+from ui.figures import adam as fig
+from ui.formulas import adam as formulas
+
+LABELS = {"play": "play", "pause": "pause", "step": "step"}
+MARKERS = {"white"}  # start and critical points: white markers on the map (shared style)
+
+
+def settings(surface="elongated_bowl", **changes):
+    values = dict(
+        kappa=10, own_start=False, x0=None, y0=None, steps=1000, b1=0.9, b2=0.999, bc=True
+    ) | dict(tune=False, lrs=())
+    return lesson.setup(surface, *(values | changes).values())
+
+
+DIVERGING = settings("beale", own_start=True, x0=4.5, y0=4.5, tune=True, lrs=(1.0,) * 4)
+
+
+def by_name(figure) -> dict:
+    return {trace.name: trace for trace in figure.data if trace.name}
+
+
+def assert_clean(figure):
+    """No inf or NaN in any trace of the figure or of its animation frames."""
+    traces = list(figure.data) + [t for frame in figure.frames for t in frame.data]
+    for trace in traces:
+        for axis in ("x", "y", "z"):
+            values = getattr(trace, axis, None)
+            if values is not None:
+                assert np.isfinite(np.asarray(values, dtype=float)).all(), (trace.name, axis)
+
+
+def colours(figure) -> set:
+    found = set()
+    for trace in figure.data:
+        for part in ("line", "marker"):
+            colour = getattr(getattr(trace, part, None), "color", None)
+            if isinstance(colour, str):
+                found.add(colour)
+    return found
+
+
+def race_figure(setup):
+    race = lesson.race(setup)
+    colors = {n: COLORS[n] for n in lesson.RACERS}
+    runs = {n: (race.paths[n], colors[n]) for n in lesson.RACERS}
+    notes = fig.race_notes("step", race.frame_steps, race.frame_costs, colors)
+    figure = fig.race_contour(
+        *race.grid,
+        runs,
+        labels=LABELS,
+        annotations=notes,
+        log_scale=race.log_scale,
+        critical_points=race.critical_points,
+        critical_labels={"global": "global", "local": "local", "saddle": "saddle"},
+        start_label="start",
+        start=setup.start,
+    )
+    return race, figure
+
+
+def test_bias_closeup_shows_the_raw_and_corrected_averages():
+    near = lesson.closeup(settings(), "x")
+    keys = ("g", "v", "v_hat", "g2", "s", "s_hat", "left", "right")
+    figure = fig.bias_closeup(near, labels={key: key for key in keys})
+    traces = by_name(figure)
+    assert set(traces) == {"g", "v", "v_hat", "g2", "s", "s_hat"}
+    assert traces["v_hat"].line.color == traces["v"].line.color == COLORS["momentum"]
+    assert traces["s_hat"].line.color == COLORS["rmsprop"]
+    assert traces["g"].line.color == COLORS["data"]
+    np.testing.assert_allclose(traces["g2"].y, near.g2)
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [settings(), settings("rosenbrock"), DIVERGING],
+    ids=["bowl", "rosenbrock", "diverging"],
+)
+def test_race_map_has_one_named_path_per_racer_and_clean_frames(setup):
+    race, figure = race_figure(setup)
+    traces = by_name(figure)
+    assert set(lesson.RACERS) | {"start"} <= traces.keys()
+    for name in lesson.RACERS:
+        assert traces[name].line.color == COLORS[name]
+    assert len(figure.frames) == len(race.frame_steps)
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE | MARKERS
+
+
+def test_race_notes_name_the_step_and_each_cost_in_its_colour():
+    assert fig.racer("Adam", 0.3) == "Adam (α = 0.3)"
+    costs = {"gd": np.array([2.0, np.nan]), "adam": np.array([0.12345, 1e-9])}
+    notes = fig.race_notes("step", [0, 7], costs, {"gd": COLORS["gd"], "adam": COLORS["adam"]})
+    assert notes == [
+        "step 0<br><span style='color:#0072B2'>●</span> 2 · "
+        "<span style='color:#CC79A7'>●</span> 0.123",
+        "step 7<br><span style='color:#0072B2'>●</span> — · "
+        "<span style='color:#CC79A7'>●</span> 1e-09",
+    ]
+
+
+def test_race_costs_floor_round_off_and_end_at_divergence():
+    race = lesson.race(DIVERGING)
+    curves = {n: (race.steps, race.gaps[n], COLORS[n]) for n in lesson.RACERS}
+    figure = fig.race_costs(curves, xlabel="step", ylabel="gap")
+    traces = by_name(figure)
+    assert set(traces) == set(lesson.RACERS)
+    assert len(traces["gd"].x) == 1  # diverged at step 1: only the start's cost is drawn
+    assert min(traces["adam"].y) >= fig.FLOOR
+    assert figure.layout.yaxis.type == "log"
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE
+
+
+def test_race_surface_draws_each_path_above_the_surface():
+    view = lesson.landscape(settings("beale"))
+    paths = {n: (xy, h, COLORS[n]) for n, (xy, h) in view.paths.items()}
+    figure = fig.race_surface(*view.grid, paths, camera="top", zlabel="z")
+    traces = by_name(figure)
+    assert set(traces) == set(view.paths)
+    for name, (_, height) in view.paths.items():
+        assert np.all(np.asarray(traces[name].z) > height)  # lifted above the surface
+    assert figure.layout.scene.camera.eye.z == 2.4
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE
+
+
+def test_live_formulas_with_the_numbers_of_step_one():
+    live = lesson.live(settings(), 1)
+    x, y = live.coords
+    tex = formulas.live_coordinate(live, x)
+    assert tex.startswith(r"\begin{aligned}&v_{1,x} = 0.9\cdot 0 + 0.1\cdot (-2.5) = ")
+    assert r"\color{#E69F00}{-0.25}" in tex  # v in momentum's colour
+    assert r"\hat v_{1,x} = \frac{-0.25}{1-0.9^{1}} = -2.5" in tex
+    assert r"x_{1} - x_{0} = -\alpha\,\frac{\hat v_{1,x}}{\sqrt{\hat s_{1,x}} + \varepsilon}" in tex
+    assert tex.endswith(r"= \color{#CC79A7}{0.1}\end{aligned}")
+    assert r"s_{1,y} = 0.999\cdot 0 + 0.001\cdot 15^2 = \color{#009E73}{0.225}" in (
+        formulas.live_coordinate(live, y)
+    )
+    raw = lesson.live(settings(bc=False), 1)
+    assert r"\frac{v_{1,x}}{\sqrt{s_{1,x}} + \varepsilon}" in formulas.live_coordinate(raw, x)
+
+
+def test_first_step_formula_keeps_its_form():
+    tex = formulas.first(lesson.closeup(settings(), "x"))
+    assert tex.startswith(formulas.FIRST_WITH + " = 0.1")
+    assert r"|x_1 - x_0| = \color{#CC79A7}{0.1} = 1\,\alpha" in tex
+    tex = formulas.first(lesson.closeup(settings(bc=False), "y"))
+    assert tex.startswith(formulas.FIRST_WITHOUT)
+    assert r"|y_1 - y_0| = \color{#CC79A7}{0.3162} = 3.162\,\alpha" in tex
+    assert formulas.par(-2) == "(-2)" and formulas.par(2) == "2"

@@ -1,0 +1,211 @@
+"""The batch-sizes figures, tables and formulas, built directly from the lesson (no Streamlit).
+
+Traces are found by name; every number drawn is finite (a diverged run ends where it blew
+up); every colour is one of the shared palette (``ui.figures.PALETTE``) or the module's own
+documented ``OWN_PALETTE``, which shares no colour with it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from optim_core.lessons import batch_sizes as lesson
+from ui.figures import COLORS, PALETTE
+from ui.figures import batch_sizes as fig
+from ui.formulas import batch_sizes as formulas
+
+ALLOWED = PALETTE | fig.OWN_PALETTE
+NAMES = {"chosen": "batch size 32", "full": "full batch (392)"}
+CURVE_LABELS = {"optimum": "optimum", "y": "cost"} | {
+    f"{kind}.{clock}": f"{kind} {clock}" for kind in ("x", "plot") for clock in fig.CLOCKS
+}
+MAP_LABELS = {"x": "w", "y": "b", "optimum": "optimum", "start": "start"}
+SWEEP_LABELS = {key: key for key in fig.SWEEP_LABELS} | {"x": "batch", "not_reached": "gap {floor}"}
+
+
+@pytest.fixture(scope="module")
+def cars():
+    return lesson.builtin("cars", "regression")
+
+
+@pytest.fixture(scope="module")
+def sweep(cars):
+    points = tuple(
+        lesson.sweep_point(cars.X, cars.y, "regression", size)
+        for size in lesson.sweep_sizes(cars.m)
+    )
+    return lesson.sweep(points, cars.m)
+
+
+def colours(figure) -> set[str]:
+    """Every colour a trace of ``figure`` sets (lines, markers, marker outlines)."""
+    found = set()
+    for trace in figure.to_dict()["data"]:
+        for part in ("line", "marker"):
+            style = trace.get(part) or {}
+            if isinstance(style.get("color"), str):
+                found.add(style["color"])
+            if isinstance((style.get("line") or {}).get("color"), str):
+                found.add(style["line"]["color"])
+    for shape in figure.to_dict()["layout"].get("shapes", []):
+        found.add(shape["line"]["color"])
+    return found
+
+
+def by_name(figure) -> dict:
+    return {trace.name: trace for trace in figure.data if trace.name}
+
+
+def finite(*arrays) -> bool:
+    return all(np.isfinite(np.asarray(a, dtype=float)).all() for a in arrays)
+
+
+def test_the_own_palette_shares_no_colour_with_the_shared_one():
+    assert not fig.OWN_PALETTE & PALETTE
+    assert fig.CHOSEN == COLORS["batch"] and fig.FULL == COLORS["gd"]
+
+
+# -- section 2 ----------------------------------------------------------------------------------
+def test_four_clocks_each_draw_both_runs_and_the_optimum(cars):
+    runs = lesson.curves(cars.X, cars.y, "regression", 32, 0.05, 10, 0)
+    view = lesson.overview(cars.X, cars.y, "regression", 32, 10)
+    figures = fig.clock_curves(runs, names=NAMES, optimum=view.best_cost, labels=CURVE_LABELS)
+    assert len(figures) == 4
+    for clock, figure in zip(fig.CLOCKS, figures, strict=True):
+        traces = by_name(figure)
+        assert set(traces) == {NAMES["chosen"], NAMES["full"], "optimum"}
+        assert traces[NAMES["chosen"]].line.color == fig.CHOSEN
+        assert traces[NAMES["full"]].line.color == fig.FULL
+        assert list(traces["optimum"].y) == [view.best_cost, view.best_cost]
+        for trace in figure.data:
+            assert finite(trace.x, trace.y)
+        assert figure.layout.title.text == f"plot {clock}"
+        assert figure.layout.xaxis.title.text == f"x {clock}"
+        assert colours(figure) <= ALLOWED
+    steps, epochs, examples, time = (by_name(f)[NAMES["chosen"]] for f in figures)
+    assert np.array_equal(steps.x, runs.chosen.steps) and np.array_equal(steps.y, runs.chosen.loss)
+    assert np.array_equal(epochs.y, runs.chosen.epoch_loss)
+    assert np.array_equal(examples.x, runs.chosen.examples)
+    assert np.array_equal(time.x, runs.chosen.ms)
+
+
+def test_full_batch_alone_is_drawn_once_and_a_diverged_run_ends_where_it_blew_up(cars):
+    runs = lesson.curves(cars.X, cars.y, "regression", cars.m, 3.0, 50, 0)
+    assert runs.chosen.diverged
+    figures = fig.clock_curves(runs, names=NAMES, optimum=1.0, labels=CURVE_LABELS)
+    for figure in figures:
+        assert set(by_name(figure)) == {NAMES["chosen"], "optimum"}
+        for trace in figure.data:
+            assert finite(trace.x, trace.y)
+    drawn = by_name(figures[0])[NAMES["chosen"]]
+    assert len(drawn.x) == runs.chosen.diverged_at  # steps 0 .. k-1
+
+
+# -- section 3 ----------------------------------------------------------------------------------
+def test_the_map_shows_both_paths_the_start_and_the_optimum(cars):
+    c = lesson.contour(cars.X, cars.y, "regression", 1, 32, 0.05, 10, 0)
+    figure = fig.contour_paths(c, names=NAMES, labels=MAP_LABELS, title="map")
+    traces = by_name(figure)
+    assert set(traces) == {NAMES["chosen"], NAMES["full"], "start", "optimum"}
+    assert np.array_equal(traces[NAMES["chosen"]].x, c.path[:, 0])
+    assert np.array_equal(traces[NAMES["full"]].y, c.full_path[:, 1])
+    assert (traces["start"].x, traces["start"].y) == ((0.0,), (0.0,))
+    assert traces["optimum"].x[0] == c.optimum[0]
+    assert figure.data[0].type == "contour" and finite(figure.data[0].z)
+    for trace in figure.data[1:]:
+        assert finite(trace.x, trace.y)
+    assert colours(figure) <= ALLOWED
+    assert figure.layout.xaxis.title.text == "w" and figure.layout.yaxis.title.text == "b"
+    alone = lesson.contour(cars.X, cars.y, "regression", 1, cars.m, 0.05, 10, 0)
+    assert NAMES["full"] not in by_name(
+        fig.contour_paths(alone, names=NAMES, labels=MAP_LABELS, title="m")
+    )
+
+
+# -- section 4 ----------------------------------------------------------------------------------
+def test_the_sweep_chart_has_both_times_and_marks_the_chosen_batch(sweep):
+    figure = fig.sweep_figure(sweep, chosen=32, labels=SWEEP_LABELS, title="sweep")
+    traces = by_name(figure)
+    assert {"to_target", "per_epoch"} <= set(traces)
+    reached = np.asarray(sweep.reached)
+    assert list(traces["to_target"].x) == list(np.asarray(sweep.sizes)[reached])
+    np.testing.assert_allclose(traces["per_epoch"].y, sweep.per_epoch_ms)
+    assert ("not_reached_name" in traces) == (not sweep.all_reached)
+    for trace in figure.data:
+        assert finite(trace.x, trace.y)
+    assert traces["to_target"].line.color == fig.SWEEP_COLORS["to_target"]
+    assert colours(figure) <= ALLOWED
+    assert figure.layout.shapes[0].x0 == 32  # the chosen batch size
+    assert figure.layout.yaxis.title.text == "ms"
+
+
+def test_the_sweep_chart_marks_batch_sizes_that_missed_with_their_floor():
+    missed = lesson.LrTrial(0.3, -1, -1, float("nan"), 0.0512, False, False, True, 200)
+    hit = lesson.LrTrial(0.3, 40, 20, 0.002, 0.008, False, False, False, 40)
+    points = (
+        lesson.SweepPoint(1, 0.004, missed, (missed,)),
+        lesson.SweepPoint(2, 0.002, hit, (hit,)),
+    )
+    s = lesson.sweep(points, 2)
+    figure = fig.sweep_figure(s, chosen=None, labels=SWEEP_LABELS, title="sweep")
+    marks = by_name(figure)["not_reached_name"]
+    assert list(marks.x) == [1] and list(marks.text) == ["gap 5.1%"]
+    assert colours(figure) <= ALLOWED and not figure.layout.shapes
+
+
+def test_the_sweep_tables_read_as_the_page_shows_them(sweep):
+    columns = {key: key for key in fig.SWEEP_COLUMNS}
+    table = fig.sweep_table(sweep, columns, "not reached")
+    assert table["batch"] == [1, 2, 4, 8, 16, 32, 64, 128, 256, 392]
+    assert table["epoch_ms"] == list(sweep.epoch_ms)
+    for ok, cell, steps in zip(sweep.reached, table["target_ms"], table["steps"], strict=True):
+        assert (cell == "not reached") == (not ok) and (steps == "") == (not ok)
+    assert ("floor" in table) == (not sweep.all_reached)
+    trials = fig.trial_table(sweep, {k: k for k in fig.TRIAL_COLUMNS}, {k: k for k in fig.OUTCOMES})
+    assert len(trials) == len(sweep.outcomes)
+    assert {row["outcome"] for row in trials} <= set(fig.OUTCOMES)
+
+
+def test_percentages_never_print_nan():
+    assert fig.percent(0.01234) == "1.23%" and fig.percent(0.0512, 1) == "5.1%"
+    assert fig.percent(float("nan")) == "—"
+
+
+# -- section 1: the table and the formulas --------------------------------------------------------
+def test_the_batch_table_highlights_exactly_the_batch(cars):
+    here = lesson.step(cars.X, cars.y, "regression", 32, 0.05, 0, 2, 3, 1)
+    styler = fig.batch_table(cars, here, position_label="pos", row_label="row")
+    frame = styler.data
+    assert list(frame.columns) == ["pos", "row", *cars.feature_names, cars.target_name]
+    assert list(frame["pos"]) == list(range(60, 102)) and list(frame["row"]) == list(
+        here.row_numbers
+    )
+    painted = {
+        row
+        for (row, _), styles in styler._compute().ctx.items()
+        if ("background-color", fig.MARKER) in styles
+    }
+    assert painted == set(np.flatnonzero(here.in_batch)) and len(painted) == 32
+
+
+def test_the_formulas_carry_the_lesson_numbers(cars):
+    here = lesson.step(cars.X, cars.y, "regression", 32, 0.05, 0, 2, 3, 1)
+    cost, full, mini, update = formulas.step("regression", cars.m, 0.0, 0.05, here)
+    assert r"\frac{1}{2\cdot 392}" in cost and r"\sigma" not in cost
+    assert full.endswith(f"= {formulas.num(here.full_grad)}") and r"\colorbox" not in full
+    assert mini.count(r"\colorbox") == 1 and r"\frac{1}{32}" in mini and "B_{16}" in mini
+    assert update.endswith(f"= {formulas.num(here.w_after)}")
+    assert fig.MARKER in mini
+    logistic = formulas.cost("classification", 1461, lesson.L2)
+    assert r"\sigma" in logistic and r"\lVert w\rVert^2" in logistic
+    ridge = formulas.full_gradient("classification", 1461, 2, lesson.L2, 0.5)
+    assert r"\,w_{2}" in ridge
+
+
+def test_formulas_after_divergence_show_no_nan():
+    nan = float("nan")
+    tex = formulas.update(1, 3.0, nan, nan, nan) + formulas.full_gradient(
+        "regression", 4, 1, 0, nan
+    )
+    assert "nan" not in tex

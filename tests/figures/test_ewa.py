@@ -1,0 +1,272 @@
+"""The weighted-averages figures and formulas, built directly from the lesson (no Streamlit).
+
+Traces are found by name; every number drawn is finite; every colour is one of the shared
+palette (``ui.figures.PALETTE``; white only as the outline of a marker).
+"""
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from optim_core.lessons import ewa as lesson
+from ui.figures import BETA_COLORS, COLORS, PALETTE
+from ui.figures import ewa as fig
+from ui.formulas import ewa as formulas
+
+VALUES = 10 + np.sin(np.arange(200) / 7.0) + np.linspace(0, 2, 200)
+X = np.arange(1, 201)
+
+
+def by_name(figure, name):
+    found = [tr for tr in figure.data if tr.name == name]
+    assert len(found) == 1, [tr.name for tr in figure.data]
+    return found[0]
+
+
+def colours(figure):
+    """Every colour a figure's traces and shapes are drawn in."""
+    spec = figure.to_dict()
+    found = set()
+    for tr in spec["data"]:
+        for part in ("line", "marker"):
+            colour = tr.get(part, {}).get("color")
+            if colour is not None:
+                found |= set(np.atleast_1d(colour).tolist())
+    for shape in spec["layout"].get("shapes", []):
+        found.add(shape["line"]["color"])
+    return found
+
+
+def numbers_are_finite(figure):
+    for tr in figure.data:
+        for axis in ("x", "y"):
+            values = getattr(tr, axis, None)
+            if values is not None and np.asarray(values).dtype.kind in "fi":
+                assert np.isfinite(np.asarray(values, dtype=float)).all(), (tr.name, axis)
+
+
+def page_figures():
+    """The page's six figures at its defaults (all three βs), as the page builds them."""
+    run = lesson.running(VALUES, lesson.BETA_DEFAULTS, (True, True, True), False)
+    colors = fig.beta_colors(run.slots)
+    names = [f"β = {b:g}" for b in run.betas]
+    w = lesson.weights(lesson.WEIGHTS_BETA)
+    closeup = lesson.bias(VALUES, run.betas)
+    noisy = lesson.noisy_gradients(lesson.DEFAULT_BATCH, run.betas, False)
+    return dict(
+        overlay=fig.overlay(
+            X,
+            VALUES,
+            list(zip(names, run.shown, colors, strict=True)),
+            raw_label="raw",
+            xlabel="t",
+            ylabel=fig.value_axis("θ", "°C"),
+        ),
+        weights=fig.weight_bars(
+            w.weights,
+            w.k_window,
+            color=fig.WEIGHTS_COLOR,
+            xlabel="k",
+            ylabel="weight",
+            window_label="window",
+            level_label="level",
+        ),
+        decay=fig.decay_limit(
+            w.decay_n,
+            w.decay,
+            n_beta=w.n_beta,
+            value_beta=w.value_beta,
+            color=fig.WEIGHTS_COLOR,
+            xlabel="n",
+            curve_label="curve",
+            e_label="1/e",
+            beta_label="chosen",
+        ),
+        closeup=fig.bias_closeup(
+            closeup.steps,
+            closeup.raw,
+            list(zip(names, closeup.plain, closeup.corrected, colors, strict=True)),
+            raw_label="raw",
+            plain_label="plain",
+            corrected_label="corrected",
+            xlabel="t",
+            ylabel="θ",
+        ),
+        factor=fig.correction_curves(
+            closeup.t, list(zip(names, closeup.factor, colors, strict=True)), xlabel="t", ylabel="f"
+        ),
+        gradients=fig.gradient_stream(
+            noisy.steps,
+            noisy.grads,
+            list(zip(names, noisy.averages, colors, strict=True)),
+            noisy.full,
+            raw_label="raw",
+            full_label="full",
+            xlabel="step",
+            ylabel="g",
+        ),
+    )
+
+
+EXPECTED = {
+    "overlay": ["raw", "β = 0.5", "β = 0.9", "β = 0.98"],
+    "weights": ["weight"],
+    "decay": ["curve", "chosen"],
+    "closeup": ["raw"]
+    + [f"β = {b} · {kind}" for b in (0.5, 0.9, 0.98) for kind in ("plain", "corrected")],
+    "factor": ["β = 0.5", "β = 0.9", "β = 0.98"],
+    "gradients": ["raw", "β = 0.5", "β = 0.9", "β = 0.98", "full"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_figure_has_its_traces_by_name_finite_and_in_the_palette(name):
+    figure = page_figures()[name]
+    assert [tr.name for tr in figure.data] == EXPECTED[name]
+    numbers_are_finite(figure)
+    assert colours(figure) <= PALETTE | {"white"}, colours(figure)
+    go.Figure(figure.to_dict())  # the dicts the builders skip validation for are valid
+
+
+def test_each_beta_keeps_its_slider_colour_and_raw_values_are_data_grey():
+    figures = page_figures()
+    assert fig.beta_colors((0, 2)) == [BETA_COLORS[0], BETA_COLORS[2]]
+    for name in ("overlay", "factor", "gradients"):
+        for slot, b in enumerate(("0.5", "0.9", "0.98")):
+            assert by_name(figures[name], f"β = {b}").line.color == BETA_COLORS[slot]
+    assert by_name(figures["overlay"], "raw").marker.color == COLORS["data"]
+    assert by_name(figures["gradients"], "raw").line.color == COLORS["data"]
+    assert by_name(figures["gradients"], "full").line.color == COLORS["accent"]
+    # the 1/e line and the window mark are accents, not an optimizer's colour
+    assert {s["line"]["color"] for s in figures["decay"].to_dict()["layout"]["shapes"]} == {
+        COLORS["accent"]
+    }
+    assert by_name(figures["decay"], "chosen").marker.color == fig.WEIGHTS_COLOR
+
+
+def test_weight_bars_are_the_weights_of_the_lesson():
+    w = lesson.weights(0.9)
+    bars = by_name(page_figures()["weights"], "weight")
+    np.testing.assert_allclose(np.asarray(bars.y, float), w.weights)
+    assert len(bars.x) == w.count == 31
+
+
+def test_value_axis_and_decay_table():
+    assert fig.value_axis("θ", "°C") == "θ (°C)"
+    assert fig.value_axis("temp", "") == "temp"
+    w = lesson.weights(0.9)
+    table = fig.decay_table(
+        w.table_n, w.table_beta, w.table_value, w.table_gap, headers=["n", "b", "v", "g"]
+    )
+    assert table["n"][:3] == [1, 2, 3]
+    assert table["b"][:3] == ["0.0000", "0.5000", "0.6667"]
+    assert table["v"][1] == "0.250000" and table["g"][1] == f"{np.exp(-1) - 0.25:.6f}"
+
+
+# -- formulas -----------------------------------------------------------------------------------
+
+
+def test_last_step_formula_carries_the_numbers_of_the_run():
+    run = lesson.running([10.0, 20.0, 30.0], (0.9, 0.5, 0.3), (True, False, False), True)
+    tex = formulas.last_step(run, fig.beta_colors(run.slots))
+    # V_3 = 0.9 · 2.9 + 0.1 · 30 = 5.61, corrected 5.61 / (1 - 0.9³) = 20.7
+    assert r"V_{3}" in tex and r"{}= 0.9 \times 2.9 + 0.1 \times 30 = 5.61" in tex
+    assert r"1 - 0.9^{3}" in tex and "20.7" in tex
+    assert BETA_COLORS[0] in tex and tex.startswith(r"\begin{aligned}")
+    plain = lesson.running([10.0, 20.0, 30.0], (0.9, 0.5, 0.3), (True, False, False), False)
+    assert r"\hat V" not in formulas.last_step(plain, [BETA_COLORS[0]])
+
+
+def test_weights_formulas():
+    w = lesson.weights(0.9)
+    unrolled = formulas.unrolled(w, fig.WEIGHTS_COLOR)
+    assert r"0.1\,\theta_t + 0.09\,\theta_{t-1} + 0.081\,\theta_{t-2}" in unrolled
+    window = formulas.window(w, fig.WEIGHTS_COLOR)
+    assert "0.9^{10} = 0.3487" in window and r"\frac{1}{e} = 0.3679" in window
+    assert "0.95^{20}" in formulas.window(lesson.weights(0.95), fig.WEIGHTS_COLOR)
+
+
+def test_first_steps_formula_is_the_weighted_mean():
+    b = lesson.bias(np.array([10.0, 20.0, 30.0, 40.0]), (0.5, 0.9))
+    tex = formulas.first_steps(b, BETA_COLORS[1])
+    # V̂_2 = (0.9·10 + 20)/(0.9 + 1) = 15.26, V̂_3 = (0.81·10 + 0.9·20 + 30)/2.71 = 20.7
+    assert r"\frac{0.9 \cdot 10 + 20}{0.9 + 1} = 15.26" in tex
+    assert r"\frac{0.81 \cdot 10 + 0.9 \cdot 20 + 30}{0.81 + 0.9 + 1} = 20.7" in tex
+    negative = lesson.bias(np.array([-1.0, 2.0, 3.0]), (0.5,))
+    assert "(-1)" in formulas.first_steps(negative, BETA_COLORS[0])  # negatives in brackets
+
+
+def test_formulas_never_print_nan():
+    assert "nan" not in formulas.RECURSION + formulas.LIMIT + formulas.BIAS
+
+
+def test_fast_figures_are_valid_plotly():
+    """The page builds its figures from plain dicts without validation: validate them here."""
+    import plotly.graph_objects as go
+
+    values = np.linspace(0.0, 1.0, 50)
+    run = lesson.running(values, (0.5, 0.9, 0.98), (True, True, False), False)
+    factor = lesson.bias(values, run.betas).factor
+    weights = lesson.weights(0.9)
+    t = np.arange(1, 51)
+    figures = [
+        fig.overlay(
+            t,
+            values,
+            [("a", run.plain[0], "#000")],
+            raw_label="r",
+            xlabel="x",
+            ylabel="y",
+            title="T",
+        ),
+        fig.weight_bars(
+            weights.weights,
+            weights.k_window,
+            color="#000",
+            xlabel="x",
+            ylabel="y",
+            window_label="w",
+            level_label="l",
+        ),
+        fig.decay_limit(
+            weights.decay_n,
+            weights.decay,
+            n_beta=10.0,
+            value_beta=0.35,
+            color="#000",
+            xlabel="x",
+            curve_label="c",
+            e_label="e",
+            beta_label="b",
+        ),
+        fig.bias_closeup(
+            t,
+            values,
+            [("a", run.plain[0], run.corrected[0], "#000")],
+            raw_label="r",
+            plain_label="p",
+            corrected_label="c",
+            xlabel="x",
+            ylabel="y",
+        ),
+        fig.correction_curves(t, [("a", factor[1], "#000")], xlabel="x", ylabel="y"),
+        fig.gradient_stream(
+            t,
+            values,
+            [("a", run.plain[0], "#000")],
+            0.5,
+            raw_label="r",
+            full_label="f",
+            xlabel="x",
+            ylabel="y",
+        ),
+    ]
+    for figure in figures:
+        spec = figure.to_dict()
+        go.Figure(spec)  # raises on any invalid property
+        assert spec["layout"]["xaxis"]["title"]["text"] == "x"
+        assert spec["layout"]["template"]["layout"]  # the shared plotly_white look
+    # the weights chart marks k = 1/(1-β) = 10 and the level newest/e
+    shapes = figures[1].to_dict()["layout"]["shapes"]
+    assert shapes[1]["x0"] == 10
+    assert shapes[0]["y0"] == pytest.approx(0.1 / np.e)

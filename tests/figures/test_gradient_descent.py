@@ -1,0 +1,144 @@
+"""Figures and formulas of the gradient-descent page, built straight from the lesson."""
+
+import numpy as np
+import pytest
+
+from optim_core.lessons import gradient_descent as lesson
+from tests.app.helpers import decode
+from ui import figures
+from ui.figures import gradient_descent as fig
+from ui.formulas import gradient_descent as formulas
+
+LABELS = {key: key for key in fig.DESCENT_LABELS + ("cost", "bill", "tip", "play", "pause", "step")}
+ALLOWED = figures.PALETTE | set(fig.LESSON_COLORS.values())
+
+
+def colours(node) -> set[str]:
+    """Every colour string set on a trace (``color``, ``fillcolor``; lists included)."""
+    found = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("color", "fillcolor") and isinstance(value, str):
+                found.add(value)
+            elif key in ("color", "fillcolor") and isinstance(value, (list, tuple)):
+                found |= {v for v in value if isinstance(v, str)}
+            else:
+                found |= colours(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            found |= colours(value)
+    return found
+
+
+def numbers(trace: dict) -> list[np.ndarray]:
+    """The numeric arrays of a trace's coordinates."""
+    out = []
+    for axis in ("x", "y", "z"):
+        value = trace.get(axis)
+        if value is not None and not isinstance(value, str):
+            array = np.asarray(value)
+            assert array.dtype.kind in "fiu", (axis, array.dtype)  # numbers, decoded
+            out.append(array.astype(float))
+    return out
+
+
+def descent_figure(lr=0.001, w0=0.5, steps=25, k=0):
+    p, d = lesson.parabola(), lesson.descent(lr, w0, steps, k)
+    notes = [f"step {j}" for j in range(d.n_frames)]
+    built = fig.descent_figure(p, d, labels=LABELS, notes=notes)
+    return decode(built.to_dict()), d
+
+
+def valley_figures(rate=0.3, steps=40, raw=False):
+    v = lesson.valley(rate, -2.5, 5.5, steps, raw)
+    labels = {"play": "play", "pause": "pause", "step": "step", "best": "best", "path": "gd"}
+    notes = [f"step {j}" for j in range(len(v.path))]
+    contour = fig.valley_contour(v, labels=labels, notes=notes)
+    surface = fig.valley_surface(v, labels=labels, camera="iso", notes=notes)
+    return decode(contour.to_dict()), decode(surface.to_dict()), v
+
+
+def by_name(spec) -> dict:
+    return {tr["name"]: tr for tr in spec["data"] if tr.get("name")}
+
+
+def test_descent_figure_has_its_traces_by_name_in_their_colours():
+    spec, d = descent_figure()
+    traces = by_name(spec)
+    expected = {"parabola", "best", "data", "best_line", "cost", "path", "tangent"}
+    assert expected | {"step_arrow", "current", "model"} <= traces.keys()
+    gd = figures.COLORS["gd"]
+    assert traces["path"]["line"]["color"] == gd and traces["cost"]["line"]["color"] == gd
+    assert traces["model"]["line"]["color"] == gd
+    assert traces["data"]["marker"]["color"] == figures.COLORS["data"]
+    assert traces["parabola"]["line"]["color"] == fig.LESSON_COLORS["cost"]
+    assert traces["tangent"]["line"]["color"] == fig.LESSON_COLORS["tangent"]
+    assert traces["step_arrow"]["line"]["color"] == fig.LESSON_COLORS["step"]
+    np.testing.assert_allclose(traces["cost"]["y"], d.loss_path)
+    assert len(spec["frames"]) == d.n_frames == 25
+
+
+def test_descent_figure_data_is_finite_and_coloured_from_the_palettes():
+    spec, _ = descent_figure()
+    for trace in spec["data"] + [tr for frame in spec["frames"] for tr in frame["data"]]:
+        for array in numbers(trace):
+            assert np.isfinite(array).all(), trace.get("name")
+    assert colours(spec["data"]) <= ALLOWED
+    assert colours([frame["data"] for frame in spec["frames"]]) <= ALLOWED
+
+
+def test_diverged_descent_animates_only_its_finite_steps():
+    spec, d = descent_figure(lr=0.00631, k=24)
+    assert d.diverged_at > 0
+    assert len(spec["frames"]) == d.n_frames == d.diverged_at - 1
+    for frame in spec["frames"]:
+        for trace in frame["data"]:
+            for array in numbers(trace):
+                assert np.isfinite(array).all()
+    assert spec["layout"]["sliders"][0]["active"] == d.shown
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_valley_figures_have_the_path_and_the_optimum(raw):
+    contour, surface, v = valley_figures(raw=raw)
+    for spec in (contour, surface):
+        traces = by_name(spec)
+        assert {"gd", "best"} <= traces.keys()
+        assert traces["gd"]["line"]["color"] == figures.COLORS["gd"]
+        np.testing.assert_allclose(traces["gd"]["x"], v.path[:, 0])
+        assert len(spec["frames"]) == len(v.path) == 41
+        for trace in spec["data"]:
+            for array in numbers(trace):
+                assert np.isfinite(array).all()
+        assert colours(spec["data"]) <= ALLOWED
+    assert contour["data"][0]["type"] == "contour" and surface["data"][0]["type"] == "surface"
+
+
+def test_the_surface_depends_on_the_grid_only():
+    _, first, _ = valley_figures(rate=0.3)
+    _, second, _ = valley_figures(rate=1.9)
+    np.testing.assert_array_equal(first["data"][0]["z"], second["data"][0]["z"])
+
+
+def test_own_colours_do_not_collide_with_the_shared_palette():
+    assert not {c.upper() for c in fig.LESSON_COLORS.values()} & {
+        c.upper() for c in figures.PALETTE
+    }
+
+
+def test_formulas_carry_the_lessons_numbers():
+    p, d = lesson.parabola(), lesson.descent(0.001, 0.5, 25, 2)
+    general, sums, coefficients = formulas.expansion(p)
+    assert r"\frac{1}{2m}" in general
+    assert "2\\cdot244" in sums
+    assert "235.21" in coefficients and "67.613" in coefficients
+    assert (
+        formulas.lr_label(p.two, p) == "2/C'' = 0.004252" and formulas.lr_label(0.001, p) == "0.001"
+    )
+    assert "W_{3} &= W_{2}" in formulas.update(d)
+    assert f"{d.new_k:.4g}" in formulas.update(d)
+    assert f"{d.slope_k:.4g}" in formulas.slope(p, d)
+    assert f"{d.new_error_k:.4g}" in formulas.error(d)
+    assert "470.41" in formulas.thresholds(p, d)
+    assert "2814" in formulas.condition(p) and r"\kappa_{\text{std}}" in formulas.condition(p)
+    assert formulas.texp(-1.5) == "(-1.5)" and formulas.texp(2.0) == "2"

@@ -1,0 +1,188 @@
+"""The momentum figures and formulas, built directly from the lesson (no Streamlit).
+
+Traces are found by name; every number drawn is finite at the page's defaults; every colour
+is one of the shared palette (``ui.figures.PALETTE``), the module's own ``OTHER`` grey, or
+white (the minimum's star).
+"""
+
+import numpy as np
+import pytest
+
+from optim_core.lessons import momentum as lesson
+from ui.figures import COLORS, PALETTE
+from ui.figures import momentum as fig
+from ui.formulas import momentum as formulas
+
+DEFAULTS = (lesson.DEFAULT_LR, lesson.DEFAULT_BETA, float(lesson.DEFAULT_KAPPA))
+LABELS = {
+    key: key
+    for key in (
+        "play",
+        "pause",
+        "step",
+        "start",
+        "cost",
+        "gd",
+        "momentum",
+        "minimum",
+        "w",
+        "b",
+        "target",
+        "g",
+        "v",
+        "g_plain",
+        "beta",
+        "steps",
+        "diverged",
+        "not_reached",
+    )
+}
+ALLOWED = PALETTE | {fig.OTHER, "white"}
+
+
+def by_name(figure, name):
+    found = [tr for tr in figure.data if tr.name == name]
+    assert len(found) == 1, [tr.name for tr in figure.data]
+    return found[0]
+
+
+def colours(figure):
+    """Every colour the traces, shapes and annotations of a figure are drawn in."""
+    spec = figure.to_dict()
+    found = set()
+    for tr in spec["data"]:
+        for part in ("line", "marker"):
+            colour = tr.get(part, {}).get("color")
+            if colour is not None and not isinstance(colour, dict):
+                found |= set(np.atleast_1d(colour).tolist())
+        fg = tr.get("marker", {}).get("pattern", {}).get("fgcolor")
+        if fg is not None:
+            found.add(fg)
+    for shape in spec["layout"].get("shapes", []):
+        found |= {c for c in (shape.get("line", {}).get("color"), shape.get("fillcolor")) if c}
+    for note in spec["layout"].get("annotations", []):
+        colour = note.get("font", {}).get("color")
+        if colour is not None:
+            found.add(colour)
+    return found
+
+
+def finite(figure):
+    for tr in figure.data:
+        for axis in ("x", "y"):
+            values = getattr(tr, axis, None)
+            if values is not None and np.asarray(values).dtype.kind in "fi":
+                assert np.isfinite(np.asarray(values, dtype=float)).all(), (tr.name, axis)
+
+
+def page_figures():
+    lr, beta, kappa = DEFAULTS
+    race = lesson.race(lr, beta, kappa, lesson.DEFAULT_STEPS)
+    reach = lesson.reach(lr, beta, kappa)
+    c = lesson.cancellation(lr, beta, kappa, lesson.DEFAULT_STEPS)
+    notes = [f"step {k}" for k in range(len(race.gd_loss))]
+    return dict(
+        race=fig.race(
+            *lesson.valley(kappa),
+            race.gd_path,
+            race.m_path,
+            start=lesson.START,
+            labels=LABELS,
+            notes=notes,
+        ),
+        costs=fig.costs(
+            race.gd_loss,
+            race.m_loss,
+            target=race.target,
+            reached={"gd": reach.gd_steps, "momentum": reach.m_steps},
+            labels=LABELS,
+        ),
+        vertical=fig.components(
+            c.g[:, 1], c.v[:, 1], g_plain=c.g_plain[:, 1], first=c.first, labels=LABELS, title="b"
+        ),
+        sweep=fig.sweep(lesson.sweep(lr, kappa, beta).rows, chosen=beta, labels=LABELS),
+    )
+
+
+EXPECTED = {
+    "race": [None, "minimum", "start", "gd", "momentum"],
+    "costs": ["gd", "momentum"],
+    "vertical": ["g_plain", "g", "v"],
+    "sweep": ["steps"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_figure_has_its_traces_by_name_finite_and_in_the_palette(name):
+    figure = page_figures()[name]
+    assert [tr.name for tr in figure.data] == EXPECTED[name]
+    finite(figure)
+    assert colours(figure) <= ALLOWED, colours(figure) - ALLOWED
+
+
+def test_each_optimizer_keeps_its_colour():
+    figures = page_figures()
+    for key in ("gd", "momentum"):
+        assert by_name(figures["race"], key).line.color == COLORS[key]
+        assert by_name(figures["costs"], key).line.color == COLORS[key]
+    assert by_name(figures["vertical"], "v").line.color == COLORS["momentum"]
+    assert by_name(figures["vertical"], "g").line.color == COLORS["data"]
+    assert by_name(figures["race"], "start").marker.color == COLORS["accent"]
+
+
+def test_race_draws_the_runs_and_animates_them():
+    race = lesson.race(*DEFAULTS, lesson.DEFAULT_STEPS)
+    figure = page_figures()["race"]
+    gd = by_name(figure, "gd")
+    np.testing.assert_allclose(np.column_stack([gd.x, gd.y]), race.gd_path)
+    assert len(figure.frames) == lesson.DEFAULT_STEPS + 1
+    assert figure.layout.annotations[0].text == f"step {lesson.DEFAULT_STEPS}"
+
+
+def test_a_diverged_path_ends_in_nan_and_the_sweep_marks_it():
+    race = lesson.race(0.1, 0.8, 30.0, 100)  # α above 2/κ: plain descent diverges
+    assert race.gd_diverged > 0
+    assert np.isnan(race.gd_path[race.gd_diverged :]).all()
+    s = lesson.sweep(2.0, 100.0, 0.0)
+    bars = by_name(fig.sweep(s.rows, chosen=0.0, labels=LABELS), "steps")
+    assert "diverged" in bars.text and np.isfinite(np.asarray(bars.y, float)).all()
+    colors = dict(zip(bars.x, bars.marker.color, strict=True))
+    assert colors["0"] == COLORS["momentum"] and colors["0.5"] == fig.OTHER
+
+
+def test_sweep_bars_are_the_steps_to_the_target():
+    lr, beta, kappa = DEFAULTS
+    s = lesson.sweep(lr, kappa, beta)
+    bars = by_name(page_figures()["sweep"], "steps")
+    heights = dict(zip(bars.x, np.asarray(bars.y, float), strict=True))
+    for b, steps, diverged in s.rows:
+        if diverged < 0 and steps >= 0:
+            assert heights[f"{b:g}"] == steps
+
+
+# -- formulas -----------------------------------------------------------------------------------
+
+
+def test_rule_formulas_carry_the_numbers_of_step_k():
+    r = lesson.rule(0.1, 0.5, 4.0, 10, 1)  # g1 = (-2.5, 4), v1 = (-1.25, 2), x1 = (-2.375, 0.8)
+    assert r"\begin{pmatrix}-2.5\\4\end{pmatrix}" in formulas.gradient(r)
+    assert r"4\cdot(1)" in formulas.gradient(r)
+    velocity = formulas.velocity(r)
+    assert (
+        velocity.startswith("v_{1} = 0.5") and r"\begin{pmatrix}-1.25\\2\end{pmatrix}" in velocity
+    )
+    position = formulas.position(r)
+    assert r"0.1\," in position and r"\begin{pmatrix}-2.375\\0.8\end{pmatrix}" in position
+
+
+def test_valley_limits_means_and_window_formulas():
+    race = lesson.race(*DEFAULTS, lesson.DEFAULT_STEPS)
+    limits = formulas.limits(race, 0.063)
+    assert "= 0.0667" in limits and "= 0.6" in limits and r"\alpha = 0.063" in limits
+    assert r"\kappa = 30" in formulas.valley(30.0)
+    c = lesson.cancellation(*DEFAULTS, lesson.DEFAULT_STEPS)
+    means = formulas.means(c)
+    assert f"= {c.g_b:.3g}" in means and f"= {c.v_b:.3g}" in means and "1..30" in means
+    window = formulas.window(lesson.sweep(0.063, 30.0, 0.9))
+    assert window.endswith("= 10") and "1-0.9" in window
+    assert "nan" not in (limits + means + window + formulas.RULE).lower()

@@ -1,0 +1,145 @@
+"""RMSprop figures and formulas, built directly from the lesson: traces by name, clean data,
+colours from the shared palette, and the LaTeX with the run's numbers."""
+
+import numpy as np
+import pytest
+
+from optim_core.lessons import rmsprop as lesson
+from ui.figures import COLORS, PALETTE
+from ui.figures import rmsprop as fig
+from ui.formulas import rmsprop as formulas
+
+LABELS = {"play": "play", "pause": "pause", "step": "step"}
+DEFAULTS = lesson.setup(25, 0.1, 0.9, 1e-8, 0.07, 200)
+DIVERGING = lesson.setup(100, 0.1, 0.9, 1e-8, 0.2, 200)  # GD above 2/κ
+
+
+def by_name(figure) -> dict:
+    return {trace.name: trace for trace in figure.data if trace.name}
+
+
+def numbers(values) -> np.ndarray:
+    """Trace data as floats; ``None`` (a gap in a line) is allowed and left out."""
+    if values is None:
+        return np.array([])
+    flat = np.ravel(np.asarray(values, dtype=object))
+    return np.array([v for v in flat if v is not None], dtype=float)
+
+
+def assert_clean(figure):
+    """No inf or NaN in any trace of the figure or of its animation frames."""
+    traces = list(figure.data) + [t for frame in figure.frames for t in frame.data]
+    for trace in traces:
+        for axis in ("x", "y", "z"):
+            values = numbers(getattr(trace, axis, None))
+            assert np.isfinite(values).all(), (trace.name, axis)
+
+
+def colours(figure) -> set:
+    found = set()
+    for trace in figure.data:
+        for part in ("line", "marker"):
+            colour = getattr(getattr(trace, part, None), "color", None)
+            if isinstance(colour, str):
+                found.add(colour)
+    found |= {shape.line.color for shape in figure.layout.shapes if shape.line.color}
+    return found
+
+
+def valley_figure(setup):
+    valley = lesson.valley(setup)
+    runs = {"GD": (valley.gd_path, COLORS["gd"]), "RMSprop": (valley.rms_path, COLORS["rmsprop"])}
+    notes = [f"note {k}" for k in range(setup.steps + 1)]
+    return fig.valley(*valley.grid, runs, labels=LABELS, notes=notes, title="valley")
+
+
+@pytest.mark.parametrize("setup", [DEFAULTS, DIVERGING], ids=["defaults", "gd-diverges"])
+def test_valley_has_both_named_paths_clean_and_animated(setup):
+    figure = valley_figure(setup)
+    traces = by_name(figure)
+    assert {"GD", "RMSprop"} <= traces.keys()
+    assert traces["GD"].line.color == COLORS["gd"]
+    assert traces["RMSprop"].line.color == COLORS["rmsprop"]
+    assert len(figure.frames) == setup.steps + 1  # a diverged path stops, the frames stay
+    assert figure.frames[-1].layout.annotations[0].text == f"note {setup.steps}"
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE
+
+
+def test_a_diverged_path_stops_at_its_last_finite_point():
+    valley = lesson.valley(DIVERGING)
+    gd = np.asarray(by_name(valley_figure(DIVERGING))["GD"].x, dtype=float)
+    last = valley.gd_diverged - 1
+    assert np.all(gd[last:] == valley.gd_path[last, 0])
+
+
+def test_cost_and_distance_charts():
+    valley = lesson.valley(DEFAULTS)
+    cost = fig.cost(
+        valley.steps,
+        {"GD": (valley.gd_loss, COLORS["gd"]), "RMSprop": (valley.rms_loss, COLORS["rmsprop"])},
+        target=lesson.TARGET,
+        target_label="target",
+        xlabel="step",
+        ylabel="cost",
+        title="cost",
+    )
+    near = lesson.near_minimum(DEFAULTS)
+    distance = fig.distance(
+        near.steps,
+        {"GD": (near.gd_distance, COLORS["gd"]), "RMSprop": (near.rms_distance, COLORS["rmsprop"])},
+        lr=near.lr,
+        lr_label="α",
+        xlabel="step",
+        ylabel="distance",
+        title="distance",
+    )
+    for figure in (cost, distance):
+        assert set(by_name(figure)) == {"GD", "RMSprop"}
+        assert figure.layout.yaxis.type == "log"
+        assert_clean(figure)
+        assert colours(figure) <= PALETTE
+    np.testing.assert_allclose(numbers(by_name(cost)["RMSprop"].y), valley.rms_loss)
+    assert cost.layout.shapes[0].y0 == lesson.TARGET
+
+
+def test_per_coordinate_rates_with_gd_line():
+    per = lesson.rates(DEFAULTS)
+    figure = fig.per_coordinate(
+        per.steps,
+        per.rates[:, 0],
+        per.rates[:, 1],
+        color=COLORS["rmsprop"],
+        names=("w", "b"),
+        xlabel="step",
+        ylabel="rate",
+        title="rates",
+        gd=(per.gd_lr, "GD", COLORS["gd"]),
+    )
+    traces = by_name(figure)
+    assert set(traces) == {"w", "b", "GD"}
+    assert (traces["w"].line.dash, traces["b"].line.dash) == ("solid", "dash")
+    assert list(traces["GD"].y) == [0.07, 0.07]
+    np.testing.assert_allclose(numbers(traces["w"].y), per.rates[:, 0])
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE
+
+
+def test_update_formula_carries_the_numbers_of_step_k():
+    step = lesson.update(DEFAULTS, 1)
+    tex = formulas.update(step)
+    assert tex.startswith(r"k = 1: \quad \begin{aligned}")
+    assert r"g_w &= -2.5" in tex and r"g_b &= 37.5" in tex
+    assert r"s_b &= 0.9\cdot 0 + 0.1\cdot (37.5)^{2} = 140.6" in tex
+    assert r"\Delta w &= -0.1265\cdot(-2.5) = 0.3162" in tex
+
+
+def test_first_step_and_ratio_formulas():
+    first = lesson.first_move(lesson.setup(25, 0.1, 0.99, 1e-8, 0.07, 200))
+    formula, run = formulas.first_step(first)
+    assert formula.endswith(r"\frac{0.1}{\sqrt{0.01}} = 1")
+    assert run.startswith(r"|\Delta w_1| = 1,\ |\Delta b_1| = 1")
+    per = lesson.rates(DEFAULTS)
+    tex = formulas.ratio(per)
+    assert r"\Big|_{k=200}" in tex and tex.endswith(r"\qquad \kappa = 25")
+    assert "\\color" not in formulas.RULE + formulas.RATES

@@ -1,0 +1,108 @@
+r"""LaTeX of the weighted-averages page, with the run's live numbers (pure, no Streamlit).
+
+Each β keeps its chart colour in the formulas. Numbers come computed by
+:mod:`optim_core.lessons.ewa`; here they are only written out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from optim_core.lessons.ewa import Bias, Running, Weights
+from ui.formulas import colored
+from ui.numbers import latex as tex
+
+RECURSION = r"V_t = \beta\,V_{t-1} + (1-\beta)\,\theta_t, \qquad V_0 = 0, \quad 0 \le \beta < 1"
+
+LIMIT = (
+    r"\beta = 1 - \tfrac{1}{n} \;\Rightarrow\; \beta^{n} = \left(1 - \tfrac{1}{n}\right)^{n}"
+    r"\;\xrightarrow[n \to \infty]{}\; \frac{1}{e} \qquad\Big|\qquad"
+    r"\left(1 + \tfrac{1}{n}\right)^{n} \xrightarrow[n \to \infty]{} e"
+)
+
+BIAS = (
+    r"\hat V_t = \frac{V_t}{1-\beta^t}"
+    r" = \frac{(1-\beta)\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{(1-\beta)\sum_{k=0}^{t-1}\beta^k}"
+    r" = \frac{\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{\sum_{k=0}^{t-1}\beta^k}"
+)
+
+
+def _factor(x: float) -> str:
+    """A number used as a factor: negatives in brackets."""
+    shown = tex(x)
+    return f"({shown})" if x < 0 else shown
+
+
+def _aligned(body: str, color: str) -> str:
+    """``body`` in ``color``; an alignment ``&`` is kept outside the coloured groups."""
+    parts = [part.strip() for part in body.split("&")]
+    parts = ["{}" + part if part.startswith("=") else part for part in parts]  # relation spacing
+    return " & ".join(colored(part, color) for part in parts)
+
+
+def last_step(run: Running, colors: Sequence[str]) -> str:
+    """The last step of each average with its numbers; with bias correction on, the
+    division by ``1 - β^t`` is written out on the next line."""
+    t = run.n
+    lines = []
+    for i, beta in enumerate(run.betas):
+        lines.append(
+            _aligned(
+                rf"V_{{{t}}} &= {tex(beta)} \times {_factor(run.v_prev[i])} + {tex(run.rests[i])} "
+                rf"\times {_factor(run.last_value)} = {tex(run.v_last[i])}",
+                colors[i],
+            )
+        )
+        if run.bias_correction:
+            lines.append(
+                _aligned(
+                    rf"\hat V_{{{t}}} &= \frac{{{tex(run.v_last[i])}}}{{1 - {tex(beta)}^{{{t}}}}}"
+                    rf" = {tex(run.corrected_last[i])}",
+                    colors[i],
+                )
+            )
+    return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
+
+
+def unrolled(weights: Weights, color: str, terms: int = 3) -> str:
+    """``V_t`` as a weighted sum, with the first weights ``(1-β)β^k`` as numbers (two lines)."""
+    parts = []
+    for k, w in enumerate(weights.weights[:terms]):
+        theta = r"\theta_t" if k == 0 else rf"\theta_{{t-{k}}}"
+        parts.append(rf"{tex(w, 3)}\,{theta}")
+    numbers = colored(" + ".join(parts) + r" + \cdots", color)
+    return (
+        r"\begin{aligned} V_t &= (1-\beta)\sum_{k=0}^{t-1} \beta^k\,\theta_{t-k}"
+        r" = (1-\beta)\,\theta_t + (1-\beta)\beta\,\theta_{t-1}"
+        r" + (1-\beta)\beta^2\,\theta_{t-2} + \cdots \\ &= " + numbers + r"\end{aligned}"
+    )
+
+
+def window(weights: Weights, color: str) -> str:
+    """``β^{1/(1-β)}`` with the chosen β next to ``1/e``."""
+    n = weights.window
+    n_shown = f"{n:.0f}" if abs(n - round(n)) < 1e-9 else f"{n:.4g}"
+    live = colored(rf"{tex(weights.beta)}^{{{n_shown}}} = {tex(weights.ratio)}", color)
+    return (
+        rf"\beta^{{1/(1-\beta)}} = {live} \qquad\longleftrightarrow\qquad "
+        rf"\frac{{1}}{{e}} = {tex(weights.inv_e)}"
+    )
+
+
+def first_steps(bias: Bias, color: str) -> str:
+    r"""``\hat V_1, \hat V_2, \hat V_3`` of the focus β as weighted means of the first values."""
+    theta = bias.theta
+    lines = []
+    for t, powers in enumerate(bias.powers, start=1):
+        top = " + ".join(
+            _factor(theta[s]) if s == t - 1 else rf"{tex(powers[s])} \cdot {_factor(theta[s])}"
+            for s in range(t)
+        )
+        bottom = " + ".join("1" if s == t - 1 else tex(powers[s]) for s in range(t))
+        lines.append(
+            colored(
+                rf"\hat V_{{{t}}} = \frac{{{top}}}{{{bottom}}} = {tex(bias.corrected_first[t - 1])}",
+                color,
+            )
+        )
+    return r"\begin{gathered}" + r" \\[4pt] ".join(lines) + r"\end{gathered}"

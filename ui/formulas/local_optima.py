@@ -1,0 +1,60 @@
+r"""LaTeX of the local-optima page, with the numbers of the lesson (pure, no Streamlit).
+
+Each function takes the ``NamedTuple`` of one section of
+:mod:`optim_core.lessons.local_optima` and returns a string for ``st.latex``.
+"""
+
+from __future__ import annotations
+
+
+def number(v: float, digits: int = 2) -> str:
+    """``v`` for LaTeX: fixed-point when moderate, ``a \\times 10^{b}`` when tiny or huge."""
+    if v == 0 or 1e-3 <= abs(v) < 1e4:
+        return f"{v:.{digits + 2}f}"
+    mantissa, exponent = f"{v:.{digits - 1}e}".split("e")
+    return rf"{mantissa}\times 10^{{{int(exponent)}}}"
+
+
+def last_step(run, lr: float) -> str:
+    """The last update of plain gradient descent, with its points and gradient."""
+    k = run.k
+    (ax, ay), (bx, by) = run.last, run.final
+    gx, gy = (number(g) for g in run.last_grad)
+    return (
+        rf"\begin{{aligned}}x_{{{k}}} &= x_{{{k - 1}}} - \alpha\,\nabla f(x_{{{k - 1}}})\\"
+        rf"\begin{{pmatrix}}{bx:.4f}\\{by:.4f}\end{{pmatrix}} &= "
+        rf"\begin{{pmatrix}}{ax:.4f}\\{ay:.4f}\end{{pmatrix}} - {lr:g}"
+        rf"\begin{{pmatrix}}{gx}\\{gy}\end{{pmatrix}}\end{{aligned}}"
+    )
+
+
+def noisy_step(start) -> str:
+    """The noisy update rule and the size α·σ of its kicks."""
+    return (
+        rf"\begin{{aligned}}x_{{k+1}} &= x_k - \alpha\,\big(\nabla f(x_k) + \sigma\,\xi_k\big),"
+        rf"\quad \xi_k \sim \mathcal N(0, I)\\ \alpha\,\sigma &= {start.lr:g}\cdot{start.noise:g}"
+        rf" = {start.kick:.3f}\end{{aligned}}"
+    )
+
+
+def global_share(basins) -> str:
+    """p★ = N★ / N of plain gradient descent."""
+    return (
+        rf"p_\star = \frac{{N_\star}}{{N}} = \frac{{{basins.n_global}}}{{{basins.total}}}"
+        rf" = {basins.global_percent[0]:.1f}\%"
+    )
+
+
+def escape(saddle) -> str:
+    """The predicted crawl past the saddle, or why a run exactly on the ridge never leaves."""
+    if not saddle.escapes:
+        return (
+            r"\delta = 0:\quad \nabla f(x, 0) = (2x,\ 0)\ \Rightarrow\ y_k = 0"
+            r"\quad (k = 0, 1, 2, \dots)"
+        )
+    return (
+        rf"k \approx \frac{{\ln(r/\delta)}}{{\ln(1 + \alpha\,|\lambda_{{\min}}|)}} = "
+        rf"\frac{{\ln({saddle.radius:g}/{saddle.offset:g})}}"
+        rf"{{\ln(1 + {saddle.lr:g}\cdot{saddle.abs_curvature:.3f})}}"
+        rf" = {saddle.predicted:.1f}"
+    )
