@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench serve clean
+N      ?= 2
 
 # (Re)create the virtualenv when it is missing or older than pyproject.toml.
 $(BIN)/.installed: pyproject.toml
@@ -29,9 +30,15 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# N Streamlit processes behind HAProxy on $(PORT), cookie-sticky (needs: apt-get install haproxy)
+serve: $(BIN)/.installed
+	$(BIN)/python deploy/serve.py --processes $(N) --port $(PORT)
+
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_pages.py
+	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_browser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/browser/screenshots

@@ -147,7 +147,7 @@ near = cached.adam_closeup(setup, coord or lesson.COORDS[0])  # ?a_c= empties th
 if near.count == 0:
     st.warning(t("common.diverged", name=names["adam"], step=near.diverged_at))
 else:
-    chart = fig.bias_closeup(
+    chart = cached.adam_closeup_figure(
         near,
         labels={key: t(f"adam.trace_{key}") for key in ("g", "v", "v_hat", "g2", "s", "s_hat")}
         | {side: t(f"adam.closeup_{side}", coord=near.coord) for side in ("left", "right")},
@@ -179,7 +179,7 @@ racers = lesson.RACERS
 colors = {n: COLORS[n] for n in racers}
 runs = {fig.racer(names[n], race.lrs[n]): (race.paths[n], colors[n]) for n in racers}
 grid = race.grid
-chart = fig.race_contour(
+chart = cached.adam_race_figure(
     grid.xs,
     grid.ys,
     grid.z,
@@ -191,6 +191,7 @@ chart = fig.race_contour(
     critical_labels={kind: t(key) for kind, key in CRITICAL.items()},
     start_label=t("common.start"),
     start=setup.start,
+    steps=race.frame_steps,  # the slider counts optimizer steps, as the notes do
 )
 st.plotly_chart(chart, key="adam_race")
 if len(race.frame_steps) < race.n_points:
@@ -204,7 +205,8 @@ for name in racers:
 
 curves = {names[n]: (race.steps, race.gaps[n], colors[n]) for n in racers}
 st.plotly_chart(
-    fig.race_costs(curves, xlabel=t("common.step"), ylabel=t("adam.gap")), key="adam_costs"
+    cached.adam_costs_figure(curves, xlabel=t("common.step"), ylabel=t("adam.gap")),
+    key="adam_costs",
 )
 st.caption(t("adam.cost_caption"))
 results = [race.results[n] for n in racers]
@@ -233,7 +235,7 @@ cam = controls.segmented(
 )
 view = cached.adam_landscape(setup)
 paths3d = {names[n]: (xy, height, colors[n]) for n, (xy, height) in view.paths.items()}
-chart = fig.race_surface(
+chart = cached.adam_surface_figure(
     view.grid.xs,
     view.grid.ys,
     view.grid.z,

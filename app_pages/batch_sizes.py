@@ -192,8 +192,9 @@ for kind, curve in runs.shown:
 labels = {"optimum": t("batch_sizes.optimum"), "y": t("common.loss")}
 for kind in ("x", "plot"):
     labels |= {f"{kind}.{clock}": t(f"batch_sizes.{kind}.{clock}") for clock in fig.CLOCKS}
-figures = fig.clock_curves(runs, names=names, optimum=view.best_cost, labels=labels)
-for i, (col, figure) in enumerate(zip(st.columns(2) + st.columns(2), figures, strict=True)):
+kw = dict(names=names, optimum=view.best_cost, labels=labels)
+for i, (col, clock) in enumerate(zip(st.columns(2) + st.columns(2), fig.CLOCKS, strict=True)):
+    figure = cached.batch_sizes_clock_figure(runs, clock, **kw)
     col.plotly_chart(figure, key=f"batch_sizes_curve_{i}")
 st.caption(t("batch_sizes.curves_caption", **shown(runs.caption)))
 what_to_try("batch_sizes.s2_try")
@@ -204,7 +205,8 @@ section(3, feature=feature)
 cmap = busy(cached.batch_sizes_contour, X, y, task, j, view.batch, lr, epochs, seed)
 labels = {"x": t("batch_sizes.axis_w", feature=feature), "y": t("batch_sizes.axis_b")}
 labels |= {"optimum": t("batch_sizes.optimum"), "start": t("common.start")}
-contour = fig.contour_paths(cmap, names=names, labels=labels, title=t("batch_sizes.contour_title"))
+title = t("batch_sizes.contour_title")
+contour = cached.batch_sizes_contour_figure(cmap, names=names, labels=labels, title=title)
 st.plotly_chart(contour, key="batch_sizes_contour")
 if cmap.diverged:
     st.warning(t("batch_sizes.contour_diverged"))
@@ -223,7 +225,7 @@ sweep = cached.batch_sizes_sweep(tuple(points), m)
 labels = {key: t(f"batch_sizes.sweep.{key}") for key in fig.SWEEP_LABELS}
 labels["x"] = t("batch_sizes.batch")
 title = t("batch_sizes.sweep_title")
-chart = fig.sweep_figure(sweep, chosen=view.batch, labels=labels, title=title)
+chart = cached.batch_sizes_sweep_figure(sweep, chosen=view.batch, labels=labels, title=title)
 st.plotly_chart(chart, key="batch_sizes_sweep")
 columns = {key: t(f"batch_sizes.col.{key}") for key in fig.SWEEP_COLUMNS}
 table = fig.sweep_table(sweep, columns, t("batch_sizes.not_reached_short"))

@@ -106,7 +106,7 @@ with right:
     pairs = zip(run.betas, run.windows, strict=True)
     names = [t("ewa.curve_label", beta=num(b, 3), window=num(w)) for b, w in pairs]
     curves = list(zip(names, run.shown, colors, strict=True))
-    overlay = fig.overlay(
+    overlay = cached.ewa_overlay_figure(
         data.x,
         data.values,
         curves,
@@ -134,7 +134,7 @@ st.write(t("ewa.s2_text"))
 st.latex(formulas.unrolled(w, fig.WEIGHTS_COLOR))
 left, right = st.columns(2)
 with left:
-    bars = fig.weight_bars(
+    bars = cached.ewa_weights_figure(
         w.weights,
         w.k_window,
         color=fig.WEIGHTS_COLOR,
@@ -148,7 +148,7 @@ with left:
     if w.cut:
         st.caption(t("ewa.weights_cut", count=w.count, share=f"{w.share:.1%}"))
 with right:
-    decay = fig.decay_limit(
+    decay = cached.ewa_decay_figure(
         w.decay_n,
         w.decay,
         n_beta=w.n_beta,
@@ -186,7 +186,7 @@ st.latex(formulas.BIAS)
 left, right = st.columns(2)
 with left:
     lines = list(zip(beta_names, closeup.plain, closeup.corrected, colors, strict=True))
-    first = fig.bias_closeup(
+    first = cached.ewa_closeup_figure(
         closeup.steps,
         closeup.raw,
         lines,
@@ -200,7 +200,7 @@ with left:
     st.plotly_chart(first, key="ewa_closeup")
 with right:
     factors = list(zip(beta_names, closeup.factor, colors, strict=True))
-    correction = fig.correction_curves(
+    correction = cached.ewa_factor_figure(
         closeup.t,
         factors,
         xlabel=t("ewa.step_t"),
@@ -230,7 +230,7 @@ except (lesson.DataError, OSError, ValueError) as err:
     st.warning(t("ewa.grad_unavailable", detail=str(err)))
 else:
     st.write(t("ewa.s4_text", m=noisy.m))
-    stream = fig.gradient_stream(
+    stream = cached.ewa_gradients_figure(
         noisy.steps,
         noisy.grads,
         list(zip(beta_names, noisy.averages, colors, strict=True)),

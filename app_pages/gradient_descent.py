@@ -129,7 +129,7 @@ playback = {key: t(f"common.{key}") for key in ("play", "pause", "step")}
 fig_labels = {key: t(f"gradient_descent.fig.{key}") for key in fig.DESCENT_LABELS} | playback
 fig_labels |= {"cost": t("common.loss")}
 fig_labels |= {key: t(f"gradient_descent.{key}") for key in ("bill", "tip")}
-descent_fig = fig.descent_figure(data, run, labels=fig_labels, notes=notes)
+descent_fig = cached.gradient_descent_descent_figure(data, run, labels=fig_labels, notes=notes)
 st.plotly_chart(descent_fig, key="gd_descent")
 st.caption(t("gradient_descent.play_hint"))
 
@@ -213,11 +213,13 @@ labels2 = playback | {
 left, right = st.columns(2)
 with left:
     st.subheader(t("gradient_descent.contour_title"))
-    contour_fig = fig.valley_contour(valley, labels=labels2, notes=notes2)
+    contour_fig = cached.gradient_descent_contour_figure(valley, labels=labels2, notes=notes2)
     st.plotly_chart(contour_fig, key="gd_contour")
 with right:
     st.subheader(t("gradient_descent.surface_title"))
-    surface_fig = fig.valley_surface(valley, labels=labels2, camera=camera, notes=notes2)
+    surface_fig = cached.gradient_descent_surface_figure(
+        valley, labels=labels2, camera=camera, notes=notes2
+    )
     st.plotly_chart(surface_fig, key="gd_surface")
     st.caption(t("gradient_descent.surface_hint"))
 st.write(

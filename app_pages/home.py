@@ -35,12 +35,12 @@ curves = {
 labels = {"play": t("common.play"), "pause": t("common.pause"), "step": t("common.step")}
 left, right = st.columns([3, 2])
 with left:
-    fig = figures.paths_on_contour(
+    fig = cached.home_contour_figure(
         *preview.grid, runs, labels=labels, title=t("home.contour_title")
     )
     st.plotly_chart(fig, key="teaser_contour")
 with right:
-    fig = figures.loss_curves(
+    fig = cached.home_loss_figure(
         curves,
         xlabel=t("common.step"),
         ylabel=t("common.loss"),

@@ -4,7 +4,6 @@ import streamlit as st
 
 from optim_core.lessons import local_optima as lesson
 from ui import cached, figures
-from ui.figures import local_optima as fig
 from ui.formulas import local_optima as formulas
 from ui.widgets import Controls, busy, share_box, t, what_to_try
 
@@ -89,10 +88,10 @@ with left:
         where=left,
     )
     camera = camera or "iso"  # an empty ?cam= clears the control
-    surface_fig = fig.landscape_surface(land, names, camera=camera, labels=land_labels)
+    surface_fig = cached.local_optima_surface_figure(land, names, camera=camera, labels=land_labels)
     st.plotly_chart(surface_fig, key="lo_surface")
 with right:
-    contour_fig = fig.landscape_contour(land, names, labels=land_labels)
+    contour_fig = cached.local_optima_contour_figure(land, names, labels=land_labels)
     st.plotly_chart(contour_fig, key="lo_minima_contour")
 with st.expander(t("local_optima.table_title")):
     st.dataframe(
@@ -119,7 +118,7 @@ with left:
         "title": t("local_optima.paths_title"),
         "points": land_labels["minima"],
     }
-    paths_fig = fig.section_paths(
+    paths_fig = cached.local_optima_paths_figure(
         land.grid,
         land.minima,
         names,
@@ -142,7 +141,9 @@ with right:
         st.caption(t("local_optima.same_end"))
     cost_labels = {"step": labels["step"], "cost": t("common.loss"), "floor": names[0]}
     cost_labels["title"] = t("local_optima.cost_title")
-    cost_fig = fig.start_costs(one, run_names=(plain_name, noisy_name), labels=cost_labels)
+    cost_fig = cached.local_optima_costs_figure(
+        one, run_names=(plain_name, noisy_name), labels=cost_labels
+    )
     st.plotly_chart(cost_fig, key="lo_costs")
 left, right = st.columns(2)
 if one.plain.outcome != "diverged":
@@ -160,7 +161,7 @@ try:
 except ValueError:
     failed()
 panel_names = [method_names[key] for key in basins.methods]
-basin_fig = fig.basin_maps(
+basin_fig = cached.local_optima_basins_figure(
     list(zip(panel_names, basins.maps, strict=True)),
     land.minima,
     names,
@@ -190,7 +191,7 @@ st.caption(t("local_optima.share_explain", who=plain_name, radius=f"{basins.radi
 categories = [f"{n} ({cost:.2f})" for n, cost in zip(names, land.table_cost, strict=True)]
 categories += [t("local_optima.unsettled"), t("local_optima.diverged")]
 bar_labels = {"axis": t("local_optima.share_axis"), "title": t("local_optima.bars_title")}
-bars_fig = fig.basin_shares(basins, panel_names, categories, labels=bar_labels)
+bars_fig = cached.local_optima_bars_figure(basins, panel_names, categories, labels=bar_labels)
 st.plotly_chart(bars_fig, key="lo_bars")
 what_to_try("local_optima.try_basins")
 
@@ -207,12 +208,12 @@ with left:
     norm_labels = {"step": labels["step"], "axis": t("local_optima.gradnorm_axis")}
     norm_labels |= {"title": t("local_optima.gradnorm_title")}
     norm_labels |= {"band": t("local_optima.predicted_band")}
-    norms_fig = fig.saddle_norms(sad, run_names=saddle_names, labels=norm_labels)
+    norms_fig = cached.local_optima_norms_figure(sad, run_names=saddle_names, labels=norm_labels)
     st.plotly_chart(norms_fig, key="lo_gradnorm")
 with right:
     saddle_labels = labels | {"title": t("local_optima.saddle_title")}
     saddle_labels |= {"points": t("local_optima.critical_points")}
-    saddle_fig = fig.section_paths(
+    saddle_fig = cached.local_optima_paths_figure(
         sad.grid,
         sad.points,
         [kind_names[kind] for kind in sad.kinds],

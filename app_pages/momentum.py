@@ -4,7 +4,6 @@ import streamlit as st
 
 from optim_core.lessons import momentum as lesson
 from ui import cached
-from ui.figures import momentum as fig
 from ui.formulas import momentum as formulas
 from ui.numbers import text as num
 from ui.widgets import Controls, busy, share_box, t, what_to_try
@@ -112,7 +111,9 @@ labels = {
     **names,
     **{key: t(f"momentum.fig.{key}") for key in ("minimum", "w", "b", "target")},
 }
-paths = fig.race(*valley, race.gd_path, race.m_path, start=lesson.START, labels=labels, notes=notes)
+paths = cached.momentum_race_figure(
+    *valley, race.gd_path, race.m_path, start=lesson.START, labels=labels, notes=notes
+)
 st.plotly_chart(paths, key="m_race")
 st.caption(t("momentum.play_hint"))
 
@@ -125,7 +126,7 @@ left.metric(
 right.metric(
     t("momentum.reach_label", name=names["momentum"]), reach_text(reach.m_steps, reach.m_diverged)
 )
-costs = fig.costs(
+costs = cached.momentum_costs_figure(
     race.gd_loss,
     race.m_loss,
     target=race.target,
@@ -156,7 +157,7 @@ for column, axis, title, key in (
     (left, 1, "momentum.vertical_title", "m_vertical"),  # b, the steep direction
     (right, 0, "momentum.horizontal_title", "m_horizontal"),  # w, the flat one
 ):
-    chart = fig.components(
+    chart = cached.momentum_components_figure(
         cancel.g[:, axis],
         cancel.v[:, axis],
         g_plain=cancel.g_plain[:, axis],
@@ -210,7 +211,9 @@ st.subheader(t("momentum.sweep_title"))
 sweep_labels = {
     key: t(f"momentum.fig.{key}") for key in ("beta", "steps", "diverged", "not_reached")
 }
-st.plotly_chart(fig.sweep(sweep.rows, chosen=beta, labels=sweep_labels), key="m_sweep")
+st.plotly_chart(
+    cached.momentum_sweep_figure(sweep.rows, chosen=beta, labels=sweep_labels), key="m_sweep"
+)
 if sweep.best_beta is not None:
     plain = (
         t("momentum.sweep_plain_steps", steps=sweep.plain_steps)

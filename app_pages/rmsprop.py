@@ -5,7 +5,6 @@ import streamlit as st
 from optim_core.lessons import rmsprop as lesson
 from ui import cached
 from ui.figures import COLORS
-from ui.figures import rmsprop as fig
 from ui.formulas import rmsprop as formulas
 from ui.numbers import text as num
 from ui.widgets import Controls, share_box, t, what_to_try
@@ -109,7 +108,7 @@ notes = [t("rmsprop.frame_start", w=fmt(start[0]), b=fmt(start[1]))] + [
     for j, (rate_w, rate_b) in enumerate(valley.rates[1:], start=1)
 ]
 grid = valley.grid
-chart = fig.valley(
+chart = cached.rmsprop_valley_figure(
     grid.xs,
     grid.ys,
     grid.z,
@@ -129,7 +128,7 @@ if valley.gd_diverged > 0:
     st.error(f"{diverged} {limit}")
 if valley.rms_diverged > 0:
     st.error(t("common.diverged", name=names["rmsprop"], step=valley.rms_diverged))
-chart = fig.cost(
+chart = cached.rmsprop_cost_figure(
     valley.steps,
     {
         names["gd"]: (valley.gd_loss, COLORS["gd"]),
@@ -157,7 +156,7 @@ st.latex(formulas.RATES)
 per = cached.rmsprop_rates(setup)
 left, right = st.columns(2)
 with left:
-    chart = fig.per_coordinate(
+    chart = cached.rmsprop_per_coordinate_figure(
         per.steps,
         per.sqrt_s[:, 0],
         per.sqrt_s[:, 1],
@@ -169,7 +168,7 @@ with left:
     )
     st.plotly_chart(chart, key="rmsprop_sqrt_s")
 with right:
-    chart = fig.per_coordinate(
+    chart = cached.rmsprop_per_coordinate_figure(
         per.steps,
         per.rates[:, 0],
         per.rates[:, 1],
@@ -202,7 +201,7 @@ what_to_try("rmsprop.s3_try")
 st.header(t("rmsprop.s4_title"))
 st.write(t("rmsprop.s4_text"))
 near = cached.rmsprop_near_minimum(setup)
-chart = fig.distance(
+chart = cached.rmsprop_distance_figure(
     near.steps,
     {
         names["gd"]: (near.gd_distance, COLORS["gd"]),

@@ -6,7 +6,9 @@ It speaks Streamlit's own protocol, as a browser does: a websocket at
 ``/_stcore/stream`` (subprotocol ``streamlit``), a ``BackMsg`` with ``rerun_script``
 (query string and page), then ``ForwardMsg``s until ``script_finished``. Cookies are
 kept (``GET /`` first, then the websocket with the ``Cookie`` header), so the client
-also works through a cookie-sticky proxy. Without ``--url`` it starts its own server
+also works through a cookie-sticky proxy, and like a browser it keeps the big messages it
+received and tells the server their hashes on a rerun, so an unchanged chart comes back
+as a short reference (what a slider move really sends). Without ``--url`` it starts its own server
 (and, for comparison, a bare page: one 100 × 100 surface and one line, bench/bare.py).
 
 Per page it prints p50 / p95 / max seconds to a finished run for opening and for the
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +39,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
+PROCESS_COOKIE = "STREAMLIT_PROCESS"  # set by HAProxy (deploy/haproxy.cfg): which process
 STREAMLIT = str(Path(sys.executable).with_name("streamlit"))
 
 
@@ -45,6 +49,7 @@ class View:
 
     seconds: float = 0.0
     bytes: int = 0
+    packed: int = 0  # the same bytes deflated message by message (websocket compression)
     exception: bool = False
     failed: str = ""
     sliders: list = field(default_factory=list)  # (slider proto, fragment id)
@@ -59,6 +64,17 @@ class Session:
         self.base = base.rstrip("/")
         self.ws = None
         self.cookie = ""
+        self.session_id = ""
+        self.cached: set[str] = (
+            set()
+        )  # hashes of big messages this "browser" keeps, as a browser does
+
+    def cookie_value(self, name: str) -> str:
+        for part in self.cookie.split("; "):
+            key, _, value = part.partition("=")
+            if key == name:
+                return value
+        return ""
 
     async def open(self) -> None:
         parts = urllib.parse.urlsplit(self.base)
@@ -83,14 +99,18 @@ class Session:
             state.fragment_id = fragment
         if widgets:
             state.widget_states.widgets.extend(widgets)
-        view = View(server=self.cookie)
+        state.cached_message_hashes.extend(sorted(self.cached))
+        view = View(server=self.cookie_value(PROCESS_COOKIE))
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), timeout=300)
             view.bytes += len(raw)
+            view.packed += len(zlib.compress(raw, 6))
             fwd = ForwardMsg()
             fwd.ParseFromString(raw)
+            if fwd.metadata.cacheable:
+                self.cached.add(fwd.hash)  # next time the server may send only a reference
             kind = fwd.WhichOneof("type")
             if kind == "delta":
                 delta = fwd.delta
@@ -101,6 +121,8 @@ class Session:
                         view.exception = True
                     elif which == "slider":
                         view.sliders.append((element.slider, delta.fragment_id))
+            elif kind == "new_session":
+                self.session_id = fwd.new_session.initialize.session_id
             elif kind == "navigation":
                 view.pages = list(fwd.navigation.app_pages)
             elif kind == "script_finished":
@@ -116,18 +138,88 @@ class Session:
 
 
 def _get_cookies(host: str, port: int) -> str:
-    """``GET /`` and keep the cookies it sets (the proxy's stickiness, Streamlit's XSRF)."""
-    conn = http.client.HTTPConnection(host, port, timeout=60)
+    """``GET /`` then ``GET /_stcore/health``, as a browser does, keeping the cookies they set:
+    the proxy's process cookie (on the first response) and Streamlit's XSRF cookie (set by
+    the health check, which the page polls)."""
+    cookies: dict[str, str] = {}
+    for path in ("/", "/_stcore/health"):
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        try:
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+            conn.request("GET", path, headers=headers if cookies else {})
+            response = conn.getresponse()
+            response.read()
+            for key, header in response.getheaders():
+                if key.lower() == "set-cookie":
+                    name, _, value = header.split(";", 1)[0].partition("=")
+                    cookies[name.strip()] = value.strip()
+        finally:
+            conn.close()
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def upload(session: Session, *, cookie: str | None = None) -> int:
+    """PUT a small CSV to the session's upload URL as a browser does (XSRF header from the
+    ``_streamlit_xsrf`` cookie); ``cookie`` replaces the session's cookies (e.g. another
+    process's). Returns the HTTP status."""
+    parts = urllib.parse.urlsplit(session.base)
+    cookies = session.cookie if cookie is None else cookie
+    xsrf = next(
+        (c.split("=", 1)[1] for c in cookies.split("; ") if c.startswith("_streamlit_xsrf=")), ""
+    )
+    boundary = "----bench" + os.urandom(8).hex()
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n'
+        f"Content-Type: text/csv\r\n\r\nx,y\r\n1,2\r\n3,4\r\n--{boundary}--\r\n"
+    ).encode()
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     try:
-        conn.request("GET", "/")
+        conn.request(
+            "PUT",
+            f"/_stcore/upload_file/{session.session_id}/bench-{os.urandom(4).hex()}",
+            body=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Cookie": cookies,
+                "X-Xsrftoken": xsrf,
+            },
+        )
         response = conn.getresponse()
         response.read()
-        cookies = [
-            h.split(";", 1)[0] for k, h in response.getheaders() if k.lower() == "set-cookie"
-        ]
-        return "; ".join(cookies)
+        return response.status
     finally:
         conn.close()
+
+
+async def proxy_check(base: str, sessions: int) -> dict:
+    """Through a cookie-sticky proxy: ``sessions`` browsers open the home page at once; then
+    one uploads a file (must succeed) and sends the same upload with another process's
+    cookie (must be refused: that process does not know the session)."""
+    results = await asyncio.gather(*(one_visitor(base, "", "", False) for _ in range(sessions)))
+    opened = [r[0] for r in results]
+    by_process: dict[str, int] = {}
+    for view in opened:
+        if not view.failed:
+            by_process[view.server] = by_process.get(view.server, 0) + 1
+    session = Session(base)
+    await session.open()
+    await session.run("")
+    ok = await asyncio.to_thread(upload, session)
+    mine = session.cookie_value(PROCESS_COOKIE)
+    other = next((p for p in by_process if p and p != mine), "")
+    swapped = "; ".join(
+        f"{PROCESS_COOKIE}={other}" if c.startswith(PROCESS_COOKIE + "=") else c
+        for c in session.cookie.split("; ")
+    )
+    wrong = await asyncio.to_thread(upload, session, cookie=swapped) if other else None
+    await session.close()
+    return dict(
+        finished=sum(not v.failed and not v.exception for v in opened),
+        failed=[v.failed for v in opened if v.failed][:3],
+        by_process=by_process,
+        upload=ok,
+        upload_elsewhere=wrong,
+    )
 
 
 def moved(slider):
@@ -182,20 +274,22 @@ def quantiles(values: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p95, ordered[-1]
 
 
-async def warm_view(base: str, query: str, page: str, repeats: int = 5) -> tuple[float, int]:
-    """Median seconds of one session's view after a first (cache-filling) one; bytes of one."""
-    session = Session(base)
-    await session.open()
-    try:
-        await session.run(query, page)
-        times, size = [], 0
-        for _ in range(repeats):
+async def warm_view(base: str, query: str, page: str, repeats: int = 5) -> tuple[float, int, int]:
+    """One new visitor at a time on a warm server (after a first, cache-filling visit):
+    median seconds to a finished run (≈ server time of one view), bytes of the view, and
+    those bytes deflated (≈ what ``server.enableWebsocketCompression`` would send)."""
+    times, size, packed = [], 0, 0
+    for i in range(repeats + 1):
+        session = Session(base)
+        await session.open()
+        try:
             view = await session.run(query, page)
+        finally:
+            await session.close()
+        if i:  # the first visit fills the caches
             times.append(view.seconds)
-            size = view.bytes
-        return statistics.median(times), size
-    finally:
-        await session.close()
+            size, packed = view.bytes, view.packed
+    return statistics.median(times), size, packed
 
 
 async def page_load(base: str, name: str, page: str, n: int, pids: list[int], query: str):
@@ -256,7 +350,7 @@ def server(script: str, extra: tuple[str, ...] = ()):
 def report(rows: list[dict]) -> None:
     head = (
         f"{'page':<22} {'open p50':>8} {'p95':>6} {'max':>6} | {'move p50':>8} {'p95':>6} "
-        f"{'max':>6} | {'warm ms':>7} {'KiB/view':>8} {'KiB/move':>8} | fail exc | "
+        f"{'max':>6} | {'warm ms':>7} {'KiB/view':>8} {'deflated':>8} {'KiB/move':>8} | fail exc | "
         f"{'MB before':>9} {'under':>6} {'after':>6}"
     )
     print(head)
@@ -266,6 +360,7 @@ def report(rows: list[dict]) -> None:
         print(
             f"{r['name']:<22} {o[0]:8.2f} {o[1]:6.2f} {o[2]:6.2f} | {m[0]:8.2f} {m[1]:6.2f} "
             f"{m[2]:6.2f} | {r.get('warm', float('nan')) * 1e3:7.0f} {r['bytes'] / 1024:8.0f} "
+            f"{r.get('packed', 0) / 1024:8.0f} "
             f"{r['move_bytes'] / 1024:8.0f} | {r['failed']:4d} {r['exceptions']:3d} | "
             f"{r['before']:9.0f} {r['under']:6.0f} {r.get('after', float('nan')):6.0f}"
         )
@@ -285,9 +380,10 @@ async def measure(base: str, pids: list[int], args, pages=None) -> list[dict]:
         name = app_page.url_pathname or "home"
         if args.pages and name not in args.pages.split(","):
             continue
-        warm, _ = await warm_view(base, args.query, app_page.page_name)
+        warm, _, packed = await warm_view(base, args.query, app_page.page_name)
         row = await page_load(base, name, app_page.page_name, args.sessions, pids, args.query)
         row["warm"] = warm
+        row["packed"] = packed
         await asyncio.sleep(args.settle)
         row["after"] = rss_mb(pids)
         rows.append(row)
@@ -311,7 +407,21 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=1.0, help="seconds before 'after' memory")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare-page comparison")
     parser.add_argument("--compression", action="store_true", help="websocket compression on")
+    parser.add_argument(
+        "--proxy", type=int, default=0, help="N processes behind HAProxy (deploy/serve.py)"
+    )
     args = parser.parse_args()
+    if args.proxy:
+        sys.path.insert(0, str(ROOT / "deploy"))
+        from serve import cluster
+
+        with cluster(args.proxy, free_port()) as (base, pids):
+            check = asyncio.run(proxy_check(base, 2 * args.sessions))
+            print(f"through HAProxy to {args.proxy} processes: {check}")
+            rows = asyncio.run(measure(base, pids, args))
+        print(f"\n{args.sessions} sessions per page through HAProxy, {args.proxy} processes")
+        report(rows)
+        return
     extra = ("--server.enableWebsocketCompression", "true") if args.compression else ()
     if args.url:
         rows = asyncio.run(measure(args.url, [], args))

@@ -57,7 +57,9 @@ EPS = 1e-8
 TOL = 1e-6  # a run has arrived when its cost is within TOL of the minimum value
 CLOSEUP = 30  # steps in the bias-correction close-up
 MAX_FRAMES = 150  # frames of the animated race
-FRAMES_3D = 300  # points per path in the 3-D view
+FRAMES_3D = 200  # points per path in the 3-D view
+GRID = 80  # points per side of the race's contour map
+GRID_3D = 70  # and of the 3-D surface (smooth surfaces stay clear; fewer bytes to send)
 
 # controls: ranges, option lists and defaults (the defaults are constants: they stay out of links)
 KAPPA = (1, 100, 10, 1)  # min, max, default, step
@@ -488,7 +490,7 @@ def race(s: Setup) -> Race:
         results[name] = race_result(traj.loss, int(traj.diverged_at), f_min)
         left[name] = out if results[name].diverged < 0 and out < n_points else -1
     return Race(
-        surface_grid(s.surface, 100, s.params),
+        surface_grid(s.surface, GRID, s.params),
         s.surface in LOG_SURFACES,
         tuple(f.critical_points),
         n_points,
@@ -521,7 +523,7 @@ def landscape(s: Setup) -> Landscape:
     """The race's paths (about :data:`FRAMES_3D` points each) on the surface."""
     f = surface(s.surface, s.params)
     log_height = s.surface in LOG_SURFACES
-    grid = surface_grid(s.surface, 100, s.params)
+    grid = surface_grid(s.surface, GRID_3D, s.params)
     runs = _racers(s)
     kept_all = frames(s.steps + 1, FRAMES_3D)
     paths = {}

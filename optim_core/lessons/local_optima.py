@@ -54,6 +54,7 @@ UNSETTLED = -2
 SURFACE = "multi_well"
 SADDLE = "saddle_with_minima"
 GRID = 100  # starts per side of the basin map
+SURFACE_GRID = 70  # points per side of the drawn surfaces (smooth polynomials: 70 stay clear)
 STARTS = GRID * GRID  # starts of one basin map
 SADDLE_START_X = 1.5
 SADDLE_STEPS = 300
@@ -310,10 +311,10 @@ class Landscape(NamedTuple):
 
 @functools.cache
 def landscape() -> Landscape:
-    """The surface on a 100 × 100 grid and every minimum (computed once)."""
+    """The surface on a SURFACE_GRID × SURFACE_GRID grid and every minimum (computed once)."""
     surface = objectives.get(SURFACE)
     found = surface.minima
-    g = grid(surface, 100)
+    g = grid(surface, SURFACE_GRID)
     return Landscape(
         grid=g,
         minima=found,
@@ -531,7 +532,7 @@ class Saddle(NamedTuple):
 
 @functools.cache
 def _saddle_grid() -> Grid:
-    return grid(objectives.get(SADDLE), 100)
+    return grid(objectives.get(SADDLE), SURFACE_GRID)
 
 
 def saddle(lr: float, offset: float, noise: float, seed, steps: int = SADDLE_STEPS) -> Saddle:

@@ -1,6 +1,8 @@
 """Adam figures and formulas, built directly from the lesson: traces by name, clean data,
 colours from the shared palette, and the LaTeX with the run's numbers."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -158,3 +160,91 @@ def test_first_step_formula_keeps_its_form():
     assert tex.startswith(formulas.FIRST_WITHOUT)
     assert r"|y_1 - y_0| = \color{#CC79A7}{0.3162} = 3.162\,\alpha" in tex
     assert formulas.par(-2) == "(-2)" and formulas.par(2) == "2"
+
+
+# -- lean data and step-labelled playback (issue 9) ---------------------------------------------
+
+
+def page_figures(setup) -> list:
+    """The page's four figures at ``setup``, built with the arguments the page passes."""
+    race, near, view = lesson.race(setup), lesson.closeup(setup, "x"), lesson.landscape(setup)
+    colors = {n: COLORS[n] for n in lesson.RACERS}
+    keys = ("g", "v", "v_hat", "g2", "s", "s_hat", "left", "right")
+    runs = {fig.racer(n, race.lrs[n]): (race.paths[n], colors[n]) for n in lesson.RACERS}
+    return [
+        fig.bias_closeup(near, labels={key: key for key in keys}),
+        fig.race_contour(
+            *race.grid,
+            runs,
+            labels=LABELS,
+            annotations=fig.race_notes("step", race.frame_steps, race.frame_costs, colors),
+            log_scale=race.log_scale,
+            critical_points=race.critical_points,
+            critical_labels={"global": "global minimum", "local": "local", "saddle": "saddle"},
+            start_label="start",
+            start=setup.start,
+            steps=race.frame_steps,
+        ),
+        fig.race_costs(
+            {n: (race.steps, race.gaps[n], colors[n]) for n in lesson.RACERS},
+            xlabel="step",
+            ylabel="f − f*",
+        ),
+        fig.race_surface(
+            *view.grid,
+            {n: (xy, h, colors[n]) for n, (xy, h) in view.paths.items()},
+            camera="iso",
+            zlabel="log10(1 + f)",
+        ),
+    ]
+
+
+def typed(trace: dict, axis: str) -> str:
+    """The dtype of a trace's typed array (JSON as ``st.plotly_chart`` sends it)."""
+    return trace[axis]["dtype"]
+
+
+def test_the_big_arrays_are_sent_as_float32():
+    _, race_map, costs, surface = (json.loads(f.to_json()) for f in page_figures(settings()))
+    contour = next(tr for tr in race_map["data"] if tr["type"] == "contour")
+    assert typed(contour, "z") == "f4"
+    paths = [tr for tr in race_map["data"] if tr.get("name", "").startswith(lesson.RACERS)]
+    assert len(paths) == 2 * len(lesson.RACERS)  # whole paths and their moving heads
+    assert {typed(tr, axis) for tr in paths for axis in "xy"} == {"f4"}
+    heads = [tr for frame in race_map["frames"] for tr in frame["data"]]
+    assert {typed(tr, axis) for tr in heads for axis in "xy"} == {"f4"}
+    assert {typed(tr, "y") for tr in costs["data"]} == {"f4"}
+    assert {typed(tr, "x") for tr in costs["data"]} == {"i2"}  # step numbers up to 3000
+    grid = next(tr for tr in surface["data"] if tr["type"] == "surface")
+    assert typed(grid, "z") == "f4"
+    lines = [tr for tr in surface["data"] if tr["type"] == "scatter3d"]
+    assert {typed(tr, axis) for tr in lines for axis in "xyz"} == {"f4"}
+
+
+def test_the_page_at_its_defaults_sends_at_most_500_kib_of_figures():
+    sizes = [len(f.to_json()) for f in page_figures(settings())]
+    assert sum(sizes) <= 500 * 1024, [round(s / 1024) for s in sizes]
+
+
+def test_costs_beyond_float32_are_drawn_at_its_largest_value():
+    steps, gap = np.arange(3), np.array([1.0, 1e300, np.inf])
+    figure = fig.race_costs({"gd": (steps, gap, COLORS["gd"])}, xlabel="step", ylabel="gap")
+    np.testing.assert_array_equal(figure.data[0].x, [0, 1])
+    assert np.isfinite(figure.data[0].y).all() and figure.data[0].y[1] == fig.CEILING
+
+
+@pytest.mark.parametrize("steps", [1000, 3000])
+def test_the_animation_slider_counts_optimizer_steps_as_the_notes_do(steps):
+    # issue 9: 1,000 steps, a slider from 0 to 149 and a note saying "step 1000"
+    setup = settings(steps=steps)
+    race = lesson.race(setup)
+    race_map = page_figures(setup)[1]
+    names = [str(k) for k in race.frame_steps]
+    assert [frame.name for frame in race_map.frames] == names
+    slider = race_map.layout.sliders[0]
+    assert [s.label for s in slider.steps] == names
+    assert [list(s.args[0]) for s in slider.steps] == [[name] for name in names]
+    assert names[-1] == str(steps) and slider.active == len(names) - 1
+    for name, frame in zip(names, race_map.frames, strict=True):
+        assert frame.layout.annotations[0].text.startswith(f"step {name}<br>")
+    assert race_map.layout.annotations[0].text.startswith(f"step {steps}<br>")

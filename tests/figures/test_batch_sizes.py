@@ -7,6 +7,8 @@ documented ``OWN_PALETTE``, which shares no colour with it.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -57,6 +59,11 @@ def by_name(figure) -> dict:
     return {trace.name: trace for trace in figure.data if trace.name}
 
 
+def drawn_as(drawn, values) -> None:
+    """A trace's data is ``values`` as drawn: float32, so equal to about seven digits."""
+    np.testing.assert_allclose(np.asarray(drawn, dtype=float), values, rtol=1e-6)
+
+
 def finite(*arrays) -> bool:
     return all(np.isfinite(np.asarray(a, dtype=float)).all() for a in arrays)
 
@@ -84,10 +91,11 @@ def test_four_clocks_each_draw_both_runs_and_the_optimum(cars):
         assert figure.layout.xaxis.title.text == f"x {clock}"
         assert colours(figure) <= ALLOWED
     steps, epochs, examples, time = (by_name(f)[NAMES["chosen"]] for f in figures)
-    assert np.array_equal(steps.x, runs.chosen.steps) and np.array_equal(steps.y, runs.chosen.loss)
-    assert np.array_equal(epochs.y, runs.chosen.epoch_loss)
+    assert np.array_equal(steps.x, runs.chosen.steps)  # whole numbers: exact in float32
+    drawn_as(steps.y, runs.chosen.loss)
+    drawn_as(epochs.y, runs.chosen.epoch_loss)
     assert np.array_equal(examples.x, runs.chosen.examples)
-    assert np.array_equal(time.x, runs.chosen.ms)
+    drawn_as(time.x, runs.chosen.ms)
 
 
 def test_full_batch_alone_is_drawn_once_and_a_diverged_run_ends_where_it_blew_up(cars):
@@ -108,8 +116,8 @@ def test_the_map_shows_both_paths_the_start_and_the_optimum(cars):
     figure = fig.contour_paths(c, names=NAMES, labels=MAP_LABELS, title="map")
     traces = by_name(figure)
     assert set(traces) == {NAMES["chosen"], NAMES["full"], "start", "optimum"}
-    assert np.array_equal(traces[NAMES["chosen"]].x, c.path[:, 0])
-    assert np.array_equal(traces[NAMES["full"]].y, c.full_path[:, 1])
+    drawn_as(traces[NAMES["chosen"]].x, c.path[:, 0])
+    drawn_as(traces[NAMES["full"]].y, c.full_path[:, 1])
     assert (traces["start"].x, traces["start"].y) == ((0.0,), (0.0,))
     assert traces["optimum"].x[0] == c.optimum[0]
     assert figure.data[0].type == "contour" and finite(figure.data[0].z)
@@ -209,3 +217,86 @@ def test_formulas_after_divergence_show_no_nan():
         "regression", 4, 1, 0, nan
     )
     assert "nan" not in tex
+
+
+# -- lean data (issue 9): what the page sends -----------------------------------------------------
+KIB = 1024
+PAGE_BUDGET = 500 * KIB  # every page at its defaults sends at most this much of figures
+
+
+def typed(figure) -> dict[tuple[int, str], str]:
+    """``{(trace index, key): dtype}`` of every typed array in the figure's JSON (what
+    ``st.plotly_chart`` sends)."""
+    spec = json.loads(figure.to_json())
+    return {
+        (i, key): value["dtype"]
+        for i, trace in enumerate(spec["data"])
+        for key, value in trace.items()
+        if isinstance(value, dict) and "dtype" in value
+    }
+
+
+def page_figures(prepared, sweep) -> list:
+    """The page's six figures at its defaults, built as the page builds them (English labels)."""
+    from ui import text
+
+    def t(key, **fields):
+        return text.get(key, "en", **fields)
+
+    X, y, m, task = prepared.X, prepared.y, prepared.m, "regression"
+    lr, epochs, seed, j = lesson.DEFAULT_LR, lesson.EPOCHS[2], lesson.SEEDS[2], 1
+    view = lesson.overview(X, y, task, prepared.default_batch, epochs)
+    runs = lesson.curves(X, y, task, view.batch, lr, epochs, seed)
+    names = {"chosen": t("batch_sizes.chosen_name", batch=view.batch)}
+    names["full"] = t("batch_sizes.full_name", m=m)
+    labels = {"optimum": t("batch_sizes.optimum"), "y": t("common.loss")}
+    for kind in ("x", "plot"):
+        labels |= {f"{kind}.{clock}": t(f"batch_sizes.{kind}.{clock}") for clock in fig.CLOCKS}
+    kw = dict(names=names, optimum=view.best_cost, labels=labels)
+    figures = [fig.clock_curve(runs, clock, **kw) for clock in fig.CLOCKS]
+    cmap = lesson.contour(X, y, task, j, view.batch, lr, epochs, seed)
+    feature = prepared.feature_name(j)
+    labels = {"x": t("batch_sizes.axis_w", feature=feature), "y": t("batch_sizes.axis_b")}
+    labels |= {"optimum": t("batch_sizes.optimum"), "start": t("common.start")}
+    title = t("batch_sizes.contour_title")
+    figures.append(fig.contour_paths(cmap, names=names, labels=labels, title=title))
+    labels = {key: t(f"batch_sizes.sweep.{key}") for key in fig.SWEEP_LABELS}
+    labels["x"] = t("batch_sizes.batch")
+    title = t("batch_sizes.sweep_title")
+    figures.append(fig.sweep_figure(sweep, chosen=view.batch, labels=labels, title=title))
+    return figures
+
+
+def test_one_clock_chart_is_the_same_as_in_the_four(cars):
+    runs = lesson.curves(cars.X, cars.y, "regression", 32, 0.05, 10, 0)
+    kw = dict(names=NAMES, optimum=1.0, labels=CURVE_LABELS)
+    for clock, figure in zip(fig.CLOCKS, fig.clock_curves(runs, **kw), strict=True):
+        assert fig.clock_curve(runs, clock, **kw).to_json() == figure.to_json()
+
+
+def test_the_map_and_the_runs_go_as_float32(cars):
+    c = lesson.contour(cars.X, cars.y, "regression", 1, 32, 0.05, 10, 0)
+    arrays = typed(fig.contour_paths(c, names=NAMES, labels=MAP_LABELS, title="map"))
+    assert {arrays[(0, key)] for key in ("x", "y", "z")} == {"f4"}  # the grid
+    assert {arrays[(i, key)] for i in (1, 2) for key in ("x", "y")} == {"f4"}  # both paths
+    runs = lesson.curves(cars.X, cars.y, "regression", 32, 0.05, 10, 0)
+    for figure in fig.clock_curves(runs, names=NAMES, optimum=1.0, labels=CURVE_LABELS):
+        arrays = typed(figure)
+        assert {arrays[(i, key)] for i in (0, 1) for key in ("x", "y")} == {"f4"}
+
+
+def test_figures_carry_only_the_layout_part_of_the_template(cars):
+    runs = lesson.curves(cars.X, cars.y, "regression", 32, 0.05, 10, 0)
+    figure = fig.clock_curve(runs, "step", names=NAMES, optimum=1.0, labels=CURVE_LABELS)
+    template = json.loads(figure.to_json())["layout"]["template"]
+    assert "data" not in template and template["layout"]["plot_bgcolor"] == "white"
+    # each figure has its own copy of the look: titling one leaves the next untouched
+    other = fig.clock_curve(runs, "epoch", names=NAMES, optimum=1.0, labels=CURVE_LABELS)
+    assert (figure.layout.title.text, other.layout.title.text) == ("plot step", "plot epoch")
+
+
+def test_the_page_at_its_defaults_sends_at_most_500_kib_of_figures(cars, sweep):
+    figures = page_figures(cars, sweep)
+    assert len(figures) == 6
+    total = sum(len(figure.to_json()) for figure in figures)
+    assert total <= PAGE_BUDGET, f"{total / KIB:.0f} KiB"

@@ -4,11 +4,14 @@ Traces are found by name; every number drawn is finite; every colour is one of t
 palette (``ui.figures.PALETTE``; white only as the outline of a marker).
 """
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from optim_core.lessons import ewa as lesson
+from ui import text
 from ui.figures import BETA_COLORS, COLORS, PALETTE
 from ui.figures import ewa as fig
 from ui.formulas import ewa as formulas
@@ -270,3 +273,157 @@ def test_fast_figures_are_valid_plotly():
     shapes = figures[1].to_dict()["layout"]["shapes"]
     assert shapes[1]["x0"] == 10
     assert shapes[0]["y0"] == pytest.approx(0.1 / np.e)
+
+
+# -- lean data (issue 9): what the page sends -----------------------------------------------------
+KIB = 1024
+PAGE_BUDGET = 500 * KIB  # every page at its defaults sends at most this much of figures
+
+
+def sent(figure) -> dict:
+    """The figure as ``st.plotly_chart`` sends it (JSON, typed arrays still encoded)."""
+    return json.loads(figure.to_json())
+
+
+def default_page_figures() -> dict:
+    """The page's six figures at its defaults, on the default series (Seattle, 1,461 days),
+    built as the page builds them (English labels)."""
+
+    def t(key, **fields):
+        return text.get(key, "en", **fields)
+
+    data = lesson.series(lesson.DEFAULT_SERIES)
+    run = lesson.running(data.values, lesson.BETA_DEFAULTS, (True, True, True), False)
+    colors = fig.beta_colors(run.slots)
+    beta_names = [t("ewa.beta_label", beta=f"{b:g}") for b in run.betas]
+    pairs = zip(run.betas, run.windows, strict=True)
+    names = [t("ewa.curve_label", beta=f"{b:g}", window=f"{w:.4g}") for b, w in pairs]
+    ylabel = fig.value_axis(data.value_name, data.unit)
+    w = lesson.weights(lesson.WEIGHTS_BETA)
+    closeup = lesson.bias(data.values, run.betas)
+    noisy = lesson.noisy_gradients(lesson.DEFAULT_BATCH, run.betas, False)
+    return dict(
+        overlay=fig.overlay(
+            data.x,
+            data.values,
+            list(zip(names, run.shown, colors, strict=True)),
+            raw_label=t("ewa.raw"),
+            xlabel=t("ewa.time"),
+            ylabel=ylabel,
+            title=t("ewa.overlay_title"),
+        ),
+        weights=fig.weight_bars(
+            w.weights,
+            w.k_window,
+            color=fig.WEIGHTS_COLOR,
+            xlabel=t("ewa.weights_x"),
+            ylabel=t("ewa.weights_y"),
+            window_label=t("ewa.window_mark", k=w.k_window),
+            level_label=t("ewa.level_mark"),
+            title=t("ewa.weights_title", beta="0.9"),
+        ),
+        decay=fig.decay_limit(
+            w.decay_n,
+            w.decay,
+            n_beta=w.n_beta,
+            value_beta=w.value_beta,
+            color=fig.WEIGHTS_COLOR,
+            xlabel=t("ewa.decay_x"),
+            curve_label=t("ewa.decay_curve"),
+            e_label=t("ewa.e_line"),
+            beta_label=t("ewa.beta_point"),
+            title=t("ewa.decay_title"),
+        ),
+        closeup=fig.bias_closeup(
+            closeup.steps,
+            closeup.raw,
+            list(zip(beta_names, closeup.plain, closeup.corrected, colors, strict=True)),
+            raw_label=t("ewa.raw"),
+            plain_label=t("ewa.plain"),
+            corrected_label=t("ewa.corrected"),
+            xlabel=t("ewa.step_t"),
+            ylabel=ylabel,
+            title=t("ewa.closeup_title", n=closeup.first),
+        ),
+        factor=fig.correction_curves(
+            closeup.t,
+            list(zip(beta_names, closeup.factor, colors, strict=True)),
+            xlabel=t("ewa.step_t"),
+            ylabel=t("ewa.factor_y"),
+            title=t("ewa.factor_title"),
+        ),
+        gradients=fig.gradient_stream(
+            noisy.steps,
+            noisy.grads,
+            list(zip(beta_names, noisy.averages, colors, strict=True)),
+            noisy.full,
+            raw_label=t("ewa.grad_raw"),
+            full_label=t("ewa.grad_full", value=f"{noisy.full:.3g}"),
+            xlabel=t("common.step"),
+            ylabel=t("ewa.grad_y"),
+            title=t("ewa.grad_title", bs=noisy.batch_size),
+        ),
+    )
+
+
+def test_the_page_at_its_defaults_sends_at_most_500_kib_of_figures():
+    figures = default_page_figures()
+    assert len(figures) == 6
+    total = sum(len(figure.to_json()) for figure in figures.values())
+    assert total <= PAGE_BUDGET, f"{total / KIB:.0f} KiB"
+
+
+def test_the_long_series_go_as_float32_and_their_even_dates_once():
+    data = lesson.series(lesson.DEFAULT_SERIES)
+    figures = default_page_figures()
+    overlay = sent(figures["overlay"])
+    assert overlay["layout"]["xaxis"]["type"] == "date"
+    for trace in overlay["data"]:  # raw values and the three averages: 1,461 days each
+        assert trace["y"]["dtype"] == "f4" and "x" not in trace
+        # the days, as plotly.js rebuilds them: x0 + i·dx milliseconds
+        days = np.datetime64(trace["x0"]) + np.arange(data.n) * np.timedelta64(
+            int(trace["dx"]), "ms"
+        )
+        assert np.array_equal(days, data.x)
+    raw = by_name(figures["overlay"], text.get("ewa.raw", "en"))
+    np.testing.assert_allclose(np.asarray(raw.y, float), data.values, rtol=1e-6)
+    for name in ("closeup", "factor", "gradients"):
+        for trace in sent(figures[name])["data"]:
+            if isinstance(trace["y"], dict):  # a typed array: every line of more than 2 points
+                assert trace["y"]["dtype"] == "f4", (name, trace["name"])
+
+
+def test_the_correction_factor_is_drawn_at_log_spaced_steps():
+    data = lesson.series(lesson.DEFAULT_SERIES)
+    closeup = lesson.bias(data.values, lesson.BETA_DEFAULTS)
+    figure = fig.correction_curves(
+        closeup.t, [("a", closeup.factor[2], "#000")], xlabel="t", ylabel="f"
+    )
+    t, factor = np.asarray(figure.data[0].x), np.asarray(figure.data[0].y, float)
+    assert len(t) <= fig.LOG_POINTS and t[0] == 1 and t[-1] == data.n
+    assert np.all(np.diff(t) > 0) and np.array_equal(t[:50], np.arange(1, 51))  # every early t
+    np.testing.assert_allclose(factor, closeup.factor[2][t - 1], rtol=1e-6)
+    short = fig.correction_curves(
+        np.arange(1, 31), [("a", np.ones(30), "#000")], xlabel="t", ylabel="f"
+    )
+    assert list(short.data[0].x) == list(range(1, 31))  # a short series keeps every point
+
+
+def test_x_is_sent_once_when_even_and_as_short_dates_when_not():
+    days = np.arange("2024-01-01", "2024-01-11", dtype="datetime64[D]").astype("datetime64[us]")
+    assert fig.x_axis(days) == dict(x0="2024-01-01", dx=86_400_000.0)
+    assert fig.x_axis(np.arange(1, 201)) == dict(x0=1, dx=1)
+    gaps = days[[0, 1, 3]]
+    assert fig.x_axis(gaps) == dict(x=["2024-01-01", "2024-01-02", "2024-01-04"])
+    hours = gaps + np.timedelta64(5, "h")
+    assert fig.x_axis(hours)["x"][0] == "2024-01-01T05"
+    odd = np.array([1.0, 2.5, 4.0])  # not whole numbers: sent as they are
+    assert fig.x_axis(odd)["x"] is not None and "x0" not in fig.x_axis(odd)
+    assert fig.x_axis(np.array([3, 2, 1]))["x"].tolist() == [3, 2, 1]  # falling: as they are
+
+
+def test_values_float32_cannot_hold_stay_float64():
+    assert fig.lean([1.0, 2.0]).dtype == np.float32
+    assert fig.lean([0.0, np.nan, 5.0]).dtype == np.float32
+    assert fig.lean([1e-40, 2e-40]).dtype == np.float64  # would vanish into zero
+    assert fig.lean([1e40, 1.0]).dtype == np.float64  # would overflow to infinity

@@ -1,13 +1,16 @@
 """Figures and formulas of the gradient-descent page, built straight from the lesson."""
 
+import json
+
 import numpy as np
 import pytest
 
 from optim_core.lessons import gradient_descent as lesson
 from tests.app.helpers import decode
-from ui import figures
+from ui import cached, figures, text
 from ui.figures import gradient_descent as fig
 from ui.formulas import gradient_descent as formulas
+from ui.numbers import text as num
 
 LABELS = {key: key for key in fig.DESCENT_LABELS + ("cost", "bill", "tip", "play", "pause", "step")}
 ALLOWED = figures.PALETTE | set(fig.LESSON_COLORS.values())
@@ -142,3 +145,113 @@ def test_formulas_carry_the_lessons_numbers():
     assert "470.41" in formulas.thresholds(p, d)
     assert "2814" in formulas.condition(p) and r"\kappa_{\text{std}}" in formulas.condition(p)
     assert formulas.texp(-1.5) == "(-1.5)" and formulas.texp(2.0) == "2"
+
+
+# -- what the page sends (issue 9): shared figures, lean arrays, at most 500 KiB -------------------
+PAGE_DEFAULTS = dict(w0=0.5, steps=25, k=0, w2=-2.5, b2=5.5, n2=40, raw=False)  # the page's
+BUDGET_KIB = 500
+LEAN = {"f4", "i4", "u4", "i2", "u2", "i1", "u1"}  # typed-array dtypes a big array may have
+
+
+def page_figures(lang: str, camera: str = "iso") -> dict:
+    """The page's three charts at its defaults, built as app_pages/gradient_descent.py builds
+    them (through the shared builders of ``ui.cached``, with its translated labels)."""
+    d = PAGE_DEFAULTS
+
+    def t(key, **fields):
+        return text.get(key, lang, **fields)
+
+    data = lesson.parabola()
+    run = lesson.descent(lesson.DEFAULT_LR, d["w0"], d["steps"], d["k"])
+    notes = [
+        t(
+            "gradient_descent.note",
+            k=j,
+            w=num(run.w[j]),
+            slope=num(run.slope[j]),
+            move=num(run.move[j]),
+            new=num(run.new[j]),
+        )
+        for j in range(run.n_frames)
+    ]
+    playback = {key: t(f"common.{key}") for key in ("play", "pause", "step")}
+    labels = {key: t(f"gradient_descent.fig.{key}") for key in fig.DESCENT_LABELS} | playback
+    labels |= {"cost": t("common.loss")}
+    labels |= {key: t(f"gradient_descent.{key}") for key in ("bill", "tip")}
+    valley = lesson.valley(lesson.DEFAULT_RATE, d["w2"], d["b2"], d["n2"], d["raw"])
+    notes2 = [
+        t("gradient_descent.note2", k=j, w=num(p[0]), b=num(p[1]), cost=num(cost))
+        for j, (p, cost) in enumerate(zip(valley.path, valley.loss, strict=True))
+    ]
+    labels2 = playback | {
+        "best": t("gradient_descent.fig.best_wb"),
+        "path": t("common.optimizer.gd"),
+    }
+    return {
+        "descent": cached.gradient_descent_descent_figure(data, run, labels=labels, notes=notes),
+        "contour": cached.gradient_descent_contour_figure(valley, labels=labels2, notes=notes2),
+        "surface": cached.gradient_descent_surface_figure(
+            valley, labels=labels2, camera=camera, notes=notes2
+        ),
+    }
+
+
+def typed_arrays(node, where=""):
+    """``(where, dtype, length)`` of every typed array (``{"dtype", "bdata"}``) in a spec."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            yield where, node["dtype"], int(np.prod(decode(node).shape))
+            return
+        for key, value in node.items():
+            yield from typed_arrays(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from typed_arrays(value, f"{where}[{i}]")
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_page_sends_at_most_500_kib_of_figures_at_its_defaults(lang):
+    built = page_figures(lang)
+    sizes = {name: len(f.to_json()) / 1024 for name, f in built.items()}
+    assert sum(sizes.values()) <= BUDGET_KIB, sizes
+
+
+def test_the_page_figures_are_shared_and_frozen():
+    first, second = page_figures("en"), page_figures("en")
+    for name, built in first.items():
+        assert figures.is_frozen(built), name
+        assert second[name] is built, name  # one object for every visitor
+    assert page_figures("en", camera="top")["surface"] is not first["surface"]
+
+
+def test_big_arrays_are_float32():
+    for name, built in page_figures("en").items():
+        spec = json.loads(built.to_json())
+        found = list(typed_arrays({"data": spec["data"], "frames": spec.get("frames", [])}))
+        big = [(where, dtype) for where, dtype, n in found if n >= 50]
+        assert big and all(dtype in LEAN for _, dtype in big), (name, big)
+    for name in ("contour", "surface"):
+        spec = json.loads(page_figures("en")[name].to_json())
+        assert {spec["data"][0][axis]["dtype"] for axis in ("x", "y", "z")} == {"f4"}, name
+    descent = json.loads(page_figures("en")["descent"].to_json())
+    parabola, _, data = descent["data"][:3]
+    assert {parabola["x"]["dtype"], parabola["y"]["dtype"]} == {"f4"}
+    assert {data["x"]["dtype"], data["y"]["dtype"]} == {"f4"}
+
+
+def test_a_diverging_valley_run_stays_finite_or_nan_in_float32():
+    # raw features and the largest rate: the run diverges; float32 keeps its numbers finite
+    v = lesson.valley(max(lesson.RATES_2D), -2.5, 5.5, 300, True)
+    labels = {"play": "play", "pause": "pause", "step": "step", "best": "best", "path": "gd"}
+    notes = [f"step {j}" for j in range(len(v.path))]
+    assert v.diverged_at > 0
+    surface = decode(fig.valley_surface(v, labels=labels, camera="iso", notes=notes).to_dict())
+    for trace in surface["data"]:
+        for array in numbers(trace):
+            assert not np.isinf(array).any(), trace.get("name")
+
+
+def test_lean_keeps_nan_and_holds_huge_values_finite():
+    out = fig.lean([1.0, np.nan, 1e300, -1e300])
+    assert out.dtype == np.float32 and np.isnan(out[1])
+    assert np.isfinite(out[[0, 2, 3]]).all() and out[2] > 1e38 and out[3] < -1e38

@@ -1,11 +1,13 @@
 """Figures and formulas of the local-optima page, built straight from the lesson."""
 
+import json
+
 import numpy as np
 import pytest
 
 from optim_core.lessons import local_optima as lesson
 from tests.app.helpers import decode
-from ui import figures
+from ui import cached, figures, text
 from ui.figures import local_optima as fig
 from ui.formulas import local_optima as formulas
 
@@ -116,7 +118,7 @@ def test_basin_maps_and_shares(land, names, extra):
     assert len(heatmaps) == len(basins.methods)
     for trace in heatmaps:
         codes = np.asarray(trace["z"])
-        assert codes.shape == (lesson.GRID, lesson.GRID) and codes.dtype == np.int16
+        assert codes.shape == (lesson.GRID, lesson.GRID) and codes.dtype == np.uint8
         assert codes.min() >= 0 and codes.max() <= land.n_minima + 1
         assert {c for _, c in trace["colorscale"]} <= fig.BASIN_PALETTE
     ticks = heatmaps[0]["colorbar"]["ticktext"]
@@ -177,3 +179,139 @@ def test_formulas_carry_the_lessons_numbers():
     sad = lesson.saddle(0.05, 1e-3, 0.3, 0)
     assert f"{sad.predicted:.1f}" in formulas.escape(sad) and "0.5/0.001" in formulas.escape(sad)
     assert r"\delta = 0" in formulas.escape(lesson.saddle(0.05, 0.0, 0.3, 0))
+
+
+# -- what the page sends (issue 9): shared figures, lean arrays, at most 500 KiB -------------------
+PAGE_DEFAULTS = dict(  # app_pages/local_optima.py's control defaults
+    lr=0.05, steps=500, x0=1.5, y0=0.5, noise=2.0, seed=0, extra="none", offset=1e-3, sn=0.3
+)
+BUDGET_KIB = 500
+LEAN = {"f4", "i4", "u4", "i2", "u2", "i1", "u1"}  # typed-array dtypes a big array may have
+
+
+def page_figures(lang: str, camera: str = "iso") -> dict:
+    """The page's eight charts at its defaults, built as the page builds them (through the
+    shared builders of ``ui.cached``, with the page's translated labels)."""
+    d = PAGE_DEFAULTS
+
+    def t(key, **fields):
+        return text.get(key, lang, **fields)
+
+    land = lesson.landscape()
+    names = [
+        t("local_optima.min_global") if kind == "global" else t("local_optima.min_local", i=i)
+        for i, kind in enumerate(land.kinds)
+    ]
+    kind_names = {k: t(f"common.{k}_min") for k in ("global", "local")}
+    kind_names["saddle"] = t("common.saddle")
+    method_names = {key: t(f"common.optimizer.{key}") for key in ("gd", "momentum", "adam")}
+    method_names["noisy"] = t("local_optima.noisy_name")
+    run_names = (method_names["gd"], method_names["noisy"])
+    labels = {key: t(f"common.{key}") for key in ("play", "pause", "step", "start")}
+    land_labels = {
+        key: t(f"local_optima.{key}") for key in ("surface_title", "contour_title", "minima")
+    }
+    out = {
+        "surface": cached.local_optima_surface_figure(
+            land, names, camera=camera, labels=land_labels
+        ),
+        "contour": cached.local_optima_contour_figure(land, names, labels=land_labels),
+    }
+    one = lesson.start(d["lr"], d["steps"], d["x0"], d["y0"], d["noise"], d["seed"])
+    paths_labels = labels | {
+        "title": t("local_optima.paths_title"),
+        "points": land_labels["minima"],
+    }
+    out["paths"] = cached.local_optima_paths_figure(
+        land.grid, land.minima, names, one, run_names=run_names, labels=paths_labels, cap=land.cap
+    )
+    cost_labels = {"step": labels["step"], "cost": t("common.loss"), "floor": names[0]}
+    cost_labels["title"] = t("local_optima.cost_title")
+    out["costs"] = cached.local_optima_costs_figure(one, run_names=run_names, labels=cost_labels)
+    basins = lesson.basins(d["lr"], d["steps"], d["noise"], d["seed"], d["extra"])
+    panel_names = [method_names[key] for key in basins.methods]
+    out["basins"] = cached.local_optima_basins_figure(
+        list(zip(panel_names, basins.maps, strict=True)),
+        land.minima,
+        names,
+        unsettled=t("local_optima.unsettled"),
+        diverged=t("local_optima.diverged"),
+    )
+    categories = [f"{n} ({cost:.2f})" for n, cost in zip(names, land.table_cost, strict=True)]
+    categories += [t("local_optima.unsettled"), t("local_optima.diverged")]
+    bar_labels = {"axis": t("local_optima.share_axis"), "title": t("local_optima.bars_title")}
+    out["bars"] = cached.local_optima_bars_figure(
+        basins, panel_names, categories, labels=bar_labels
+    )
+    sad = lesson.saddle(d["lr"], d["offset"], d["sn"], d["seed"])
+    saddle_names = (run_names[0], t("local_optima.noisy_name_sigma", sigma=f"{d['sn']:g}"))
+    norm_labels = {"step": labels["step"], "axis": t("local_optima.gradnorm_axis")}
+    norm_labels |= {"title": t("local_optima.gradnorm_title")}
+    norm_labels |= {"band": t("local_optima.predicted_band")}
+    out["norms"] = cached.local_optima_norms_figure(sad, run_names=saddle_names, labels=norm_labels)
+    saddle_labels = labels | {"title": t("local_optima.saddle_title")}
+    saddle_labels |= {"points": t("local_optima.critical_points")}
+    out["saddle"] = cached.local_optima_paths_figure(
+        sad.grid,
+        sad.points,
+        [kind_names[kind] for kind in sad.kinds],
+        sad,
+        run_names=saddle_names,
+        labels=saddle_labels,
+        cap=lesson.SADDLE_CAP,
+    )
+    return out
+
+
+def typed_arrays(node, where=""):
+    """``(where, dtype, length)`` of every typed array (``{"dtype", "bdata"}``) in a spec."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            n = int(np.prod(decode(node).shape))
+            yield where, node["dtype"], n
+            return
+        for key, value in node.items():
+            yield from typed_arrays(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from typed_arrays(value, f"{where}[{i}]")
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_page_sends_at_most_500_kib_of_figures_at_its_defaults(lang):
+    built = page_figures(lang)
+    sizes = {name: len(f.to_json()) / 1024 for name, f in built.items()}
+    assert sum(sizes.values()) <= BUDGET_KIB, sizes
+
+
+def test_the_page_figures_are_shared_and_frozen():
+    first, second = page_figures("en"), page_figures("en")
+    for name, built in first.items():
+        assert figures.is_frozen(built), name
+        assert second[name] is built, name  # one object for every visitor
+    assert page_figures("en", camera="top")["surface"] is not first["surface"]
+
+
+def test_big_arrays_are_float32_and_basin_codes_one_byte():
+    built = page_figures("en")
+    for name, f in built.items():
+        spec = json.loads(f.to_json())
+        found = list(typed_arrays({"data": spec["data"], "frames": spec.get("frames", [])}))
+        big = [(where, dtype) for where, dtype, n in found if n >= 50]
+        assert big or name == "bars", name  # all but the bars draw long arrays
+        assert all(dtype in LEAN for _, dtype in big), (name, big)
+    spec = json.loads(built["basins"].to_json())
+    heatmaps = [tr for tr in spec["data"] if tr["type"] == "heatmap"]
+    assert heatmaps and all(tr["z"]["dtype"] == "u1" for tr in heatmaps)
+    for name in ("surface", "contour", "paths", "saddle"):
+        surface = json.loads(built[name].to_json())["data"][0]
+        assert surface["type"] in ("surface", "contour")
+        assert {surface[axis]["dtype"] for axis in ("x", "y", "z")} == {"f4"}, name
+        side = lesson.SURFACE_GRID
+        assert np.asarray(decode(surface["z"])).shape == (side, side), name
+
+
+def test_lean_keeps_nan_and_holds_huge_values_finite():
+    out = fig.lean([1.0, np.nan, 1e300, -1e300])
+    assert out.dtype == np.float32 and np.isnan(out[1])
+    assert np.isfinite(out[[0, 2, 3]]).all() and out[2] > 1e38 and out[3] < -1e38

@@ -5,13 +5,18 @@ is one of the shared palette (``ui.figures.PALETTE``), the module's own ``OTHER`
 white (the minimum's star).
 """
 
+import base64
+import json
+
 import numpy as np
 import pytest
 
 from optim_core.lessons import momentum as lesson
+from ui import text
 from ui.figures import COLORS, PALETTE
 from ui.figures import momentum as fig
 from ui.formulas import momentum as formulas
+from ui.numbers import text as num
 
 DEFAULTS = (lesson.DEFAULT_LR, lesson.DEFAULT_BETA, float(lesson.DEFAULT_KAPPA))
 LABELS = {
@@ -105,7 +110,7 @@ def page_figures():
 
 
 EXPECTED = {
-    "race": [None, "minimum", "start", "gd", "momentum"],
+    "race": [None, "minimum", "start", "gd", "momentum", "gd ●", "momentum ●"],  # paths, heads
     "costs": ["gd", "momentum"],
     "vertical": ["g_plain", "g", "v"],
     "sweep": ["steps"],
@@ -186,3 +191,119 @@ def test_valley_limits_means_and_window_formulas():
     window = formulas.window(lesson.sweep(0.063, 30.0, 0.9))
     assert window.endswith("= 10") and "1-0.9" in window
     assert "nan" not in (limits + means + window + formulas.RULE).lower()
+
+
+# -- lean data (issue 9) --------------------------------------------------------------------------
+
+PAGE_KIB = 500  # what a page at its defaults may send in figures
+BIG = 10  # arrays of at least this many numbers must be float32 (a marker's one point may not)
+
+
+def float_arrays(figure):
+    """``(where, dtype, length)`` of every float array in a figure's JSON (traces and frames):
+    Plotly writes numpy arrays as typed arrays ``{"dtype", "bdata"}``, plain lists as lists."""
+    spec = json.loads(figure.to_json())
+    traces = [(f"data[{i}]", tr) for i, tr in enumerate(spec["data"])]
+    for frame in spec.get("frames", []):
+        traces += [(f"frame {frame['name']}", tr) for tr in frame["data"]]
+    for where, tr in traces:
+        for axis in ("x", "y", "z"):
+            values = tr.get(axis)
+            if isinstance(values, dict) and values.get("dtype", "").startswith("f"):
+                size = len(base64.b64decode(values["bdata"])) // int(values["dtype"][1:])
+                yield f"{where}.{axis}", values["dtype"], size
+            elif isinstance(values, list) and any(isinstance(v, float) for v in values):
+                yield f"{where}.{axis}", "list", len(values)
+
+
+def page_like(lang: str):
+    """The page's five figures at its defaults, with its own texts, notes and labels."""
+
+    def t(key, **fields):
+        return text.get(key, lang, **fields)
+
+    lr, beta, kappa = DEFAULTS
+    steps = lesson.DEFAULT_STEPS
+    race = lesson.race(lr, beta, kappa, steps)
+    reach = lesson.reach(lr, beta, kappa)
+    cancel = lesson.cancellation(lr, beta, kappa, steps)
+    names = {"gd": t("common.optimizer.gd"), "momentum": t("common.optimizer.momentum")}
+    labels = {
+        "play": t("common.play"),
+        "pause": t("common.pause"),
+        "step": t("common.step"),
+        "start": t("common.start"),
+        "cost": t("common.loss"),
+        **names,
+        **{key: t(f"momentum.fig.{key}") for key in ("minimum", "w", "b", "target")},
+    }
+    notes = [
+        t("momentum.note", k=i, gd=num(a, 3), m=num(b, 3))
+        for i, (a, b) in enumerate(zip(race.gd_loss, race.m_loss, strict=True))
+    ]
+    comp_labels = {
+        "step": t("common.step"),
+        **{key: t(f"momentum.fig.{key}") for key in ("g", "v", "g_plain")},
+    }
+    sweep_labels = {
+        key: t(f"momentum.fig.{key}") for key in ("beta", "steps", "diverged", "not_reached")
+    }
+    reached = {"gd": reach.gd_steps, "momentum": reach.m_steps}
+    return [
+        fig.race(
+            *lesson.valley(kappa),
+            race.gd_path,
+            race.m_path,
+            start=lesson.START,
+            labels=labels,
+            notes=notes,
+        ),
+        fig.costs(race.gd_loss, race.m_loss, target=race.target, reached=reached, labels=labels),
+        *(
+            fig.components(
+                cancel.g[:, axis],
+                cancel.v[:, axis],
+                g_plain=cancel.g_plain[:, axis],
+                first=cancel.first,
+                labels=comp_labels,
+                title=t(title),
+            )
+            for axis, title in ((1, "momentum.vertical_title"), (0, "momentum.horizontal_title"))
+        ),
+        fig.sweep(lesson.sweep(lr, kappa, beta).rows, chosen=beta, labels=sweep_labels),
+    ]
+
+
+def test_big_arrays_go_out_as_float32():
+    checked = 0
+    for figure in page_figures().values():
+        for where, dtype, size in float_arrays(figure):
+            if size >= BIG:
+                assert dtype == "f4", (where, dtype, size)
+                checked += 1
+    assert checked > 10  # the contour, the paths, their heads in every frame, the curves
+
+
+def test_a_diverged_path_is_still_a_gap_in_float32():
+    race = lesson.race(0.1, 0.8, 30.0, 100)  # plain descent diverges
+    figure = fig.race(
+        *lesson.valley(30.0),
+        race.gd_path,
+        race.m_path,
+        start=lesson.START,
+        labels=LABELS,
+        notes=[""] * 101,
+    )
+    gd = by_name(figure, "gd")
+    drawn = np.column_stack([gd.x, gd.y])
+    assert drawn.dtype == np.float32
+    assert np.isnan(drawn[race.gd_diverged :]).all()
+    assert np.isfinite(drawn[: race.gd_diverged]).all()
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_page_sends_at_most_500_kib_of_figures(lang):
+    figures = page_like(lang)
+    assert len(figures) == 5
+    total = sum(len(figure.to_json()) for figure in figures)
+    assert total <= PAGE_KIB * 1024, f"{total / 1024:.0f} KiB"

@@ -1,13 +1,18 @@
 """RMSprop figures and formulas, built directly from the lesson: traces by name, clean data,
 colours from the shared palette, and the LaTeX with the run's numbers."""
 
+import base64
+import json
+
 import numpy as np
 import pytest
 
 from optim_core.lessons import rmsprop as lesson
+from ui import text
 from ui.figures import COLORS, PALETTE
 from ui.figures import rmsprop as fig
 from ui.formulas import rmsprop as formulas
+from ui.numbers import text as num
 
 LABELS = {"play": "play", "pause": "pause", "step": "step"}
 DEFAULTS = lesson.setup(25, 0.1, 0.9, 1e-8, 0.07, 200)
@@ -70,7 +75,7 @@ def test_a_diverged_path_stops_at_its_last_finite_point():
     valley = lesson.valley(DIVERGING)
     gd = np.asarray(by_name(valley_figure(DIVERGING))["GD"].x, dtype=float)
     last = valley.gd_diverged - 1
-    assert np.all(gd[last:] == valley.gd_path[last, 0])
+    assert np.all(gd[last:] == np.float32(valley.gd_path[last, 0]))  # drawn in float32
 
 
 def test_cost_and_distance_charts():
@@ -143,3 +148,148 @@ def test_first_step_and_ratio_formulas():
     tex = formulas.ratio(per)
     assert r"\Big|_{k=200}" in tex and tex.endswith(r"\qquad \kappa = 25")
     assert "\\color" not in formulas.RULE + formulas.RATES
+
+
+# -- lean data (issue 9) --------------------------------------------------------------------------
+
+PAGE_KIB = 500  # what a page at its defaults may send in figures
+BIG = 10  # arrays of at least this many numbers must be float32 (GD's flat 2-point line may not)
+
+
+def float_arrays(figure):
+    """``(where, dtype, length)`` of every float array in a figure's JSON (traces and frames):
+    Plotly writes numpy arrays as typed arrays ``{"dtype", "bdata"}``, plain lists as lists."""
+    spec = json.loads(figure.to_json())
+    traces = [(f"data[{i}]", tr) for i, tr in enumerate(spec["data"])]
+    for frame in spec.get("frames", []):
+        traces += [(f"frame {frame['name']}", tr) for tr in frame["data"]]
+    for where, tr in traces:
+        for axis in ("x", "y", "z"):
+            values = tr.get(axis)
+            if isinstance(values, dict) and values.get("dtype", "").startswith("f"):
+                size = len(base64.b64decode(values["bdata"])) // int(values["dtype"][1:])
+                yield f"{where}.{axis}", values["dtype"], size
+            elif isinstance(values, list) and any(isinstance(v, float) for v in values):
+                yield f"{where}.{axis}", "list", len(values)
+
+
+def page_like(lang: str, setup=DEFAULTS):
+    """The page's five figures, with its own texts, notes and labels (as app_pages/rmsprop.py)."""
+
+    def t(key, **fields):
+        return text.get(key, lang, **fields)
+
+    def fmt(x):
+        return num(x, 3)
+
+    def short(x):
+        return num(x, 6)
+
+    valley, per, near = lesson.valley(setup), lesson.rates(setup), lesson.near_minimum(setup)
+    names = {"gd": t("common.optimizer.gd"), "rmsprop": t("common.optimizer.rmsprop")}
+    labels = {"play": t("common.play"), "pause": t("common.pause"), "step": t("common.step")}
+    start = valley.rms_path[0]
+    notes = [t("rmsprop.frame_start", w=fmt(start[0]), b=fmt(start[1]))] + [
+        t("rmsprop.frame_note", k=j, rate_w=fmt(rate_w), rate_b=fmt(rate_b))
+        for j, (rate_w, rate_b) in enumerate(valley.rates[1:], start=1)
+    ]
+    paths = {
+        names["gd"]: (valley.gd_path, COLORS["gd"]),
+        names["rmsprop"]: (valley.rms_path, COLORS["rmsprop"]),
+    }
+    losses = {
+        names["gd"]: (valley.gd_loss, COLORS["gd"]),
+        names["rmsprop"]: (valley.rms_loss, COLORS["rmsprop"]),
+    }
+    distances = {
+        names["gd"]: (near.gd_distance, COLORS["gd"]),
+        names["rmsprop"]: (near.rms_distance, COLORS["rmsprop"]),
+    }
+    axes = {"xlabel": t("common.step")}
+    return [
+        fig.valley(
+            *valley.grid,
+            paths,
+            labels=labels,
+            notes=notes,
+            title=t("rmsprop.valley_title", kappa=fmt(valley.kappa)),
+        ),
+        fig.cost(
+            valley.steps,
+            losses,
+            target=valley.target,
+            target_label=t("rmsprop.target", target=short(valley.target)),
+            ylabel=t("common.loss"),
+            title=t("rmsprop.cost_title"),
+            **axes,
+        ),
+        fig.per_coordinate(
+            per.steps,
+            per.sqrt_s[:, 0],
+            per.sqrt_s[:, 1],
+            color=COLORS["rmsprop"],
+            names=(t("rmsprop.sqrt_s_w"), t("rmsprop.sqrt_s_b")),
+            ylabel=t("rmsprop.sqrt_s_y"),
+            title=t("rmsprop.sqrt_s_title"),
+            **axes,
+        ),
+        fig.per_coordinate(
+            per.steps,
+            per.rates[:, 0],
+            per.rates[:, 1],
+            color=COLORS["rmsprop"],
+            names=(t("rmsprop.rate_w"), t("rmsprop.rate_b")),
+            ylabel=t("rmsprop.rate_y"),
+            title=t("rmsprop.rate_title"),
+            gd=(per.gd_lr, t("rmsprop.rate_gd", lr=short(per.gd_lr)), COLORS["gd"]),
+            **axes,
+        ),
+        fig.distance(
+            near.steps,
+            distances,
+            lr=near.lr,
+            lr_label=t("rmsprop.alpha_line", lr=short(near.lr)),
+            ylabel=t("rmsprop.dist_y"),
+            title=t("rmsprop.dist_title"),
+            **axes,
+        ),
+    ]
+
+
+@pytest.mark.parametrize("setup", [DEFAULTS, DIVERGING], ids=["defaults", "gd-diverges"])
+def test_big_arrays_go_out_as_float32(setup):
+    checked = 0
+    for figure in page_like("en", setup):
+        for where, dtype, size in float_arrays(figure):
+            if size >= BIG:
+                assert dtype == "f4", (where, dtype, size)
+                checked += 1
+    assert checked > 10  # the contour, the paths, their heads in every frame, the curves
+
+
+def test_gaps_and_log_axes_in_float32():
+    """A diverged cost is a gap (NaN), and so is a value a log axis cannot draw."""
+    valley = lesson.valley(DIVERGING)
+    cost = fig.cost(
+        valley.steps,
+        {"GD": (valley.gd_loss, COLORS["gd"])},
+        target=lesson.TARGET,
+        target_label="target",
+        xlabel="step",
+        ylabel="cost",
+        title="cost",
+    )
+    drawn = np.asarray(by_name(cost)["GD"].y)
+    assert drawn.dtype == np.float32
+    assert np.isnan(drawn[valley.gd_diverged :]).all()
+    assert np.isfinite(drawn[: valley.gd_diverged]).all()
+    shown = fig._lean([1.0, 0.0, -1.0, 1e-60, np.inf], positive=True)
+    assert shown[0] == 1.0 and np.isnan(shown[1:]).all()
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_page_sends_at_most_500_kib_of_figures(lang):
+    figures = page_like(lang)
+    assert len(figures) == 5
+    total = sum(len(figure.to_json()) for figure in figures)
+    assert total <= PAGE_KIB * 1024, f"{total / 1024:.0f} KiB"

@@ -189,7 +189,7 @@ def test_landscape_heights_are_log_on_steep_surfaces():
     view = lesson.landscape(settings("rosenbrock"))
     f = objectives.get("rosenbrock")
     assert view.log_height
-    grid = lesson.surface_grid("rosenbrock")
+    grid = lesson.surface_grid("rosenbrock", lesson.GRID_3D)
     np.testing.assert_allclose(view.grid.z, np.log10(1 + grid.z))
     for xy, height in view.paths.values():
         np.testing.assert_allclose(height, np.log10(1 + f.value(xy)))

@@ -238,7 +238,7 @@ def test_landscape_numbers():
     assert land.kinds[0] == "global" and set(land.kinds[1:]) == {"local"}
     assert land.table_cost == tuple(round(m.value, 4) for m in minima)
     assert land.table_x[0] == round(minima[0].point[0], 4)
-    assert land.grid.z.shape == (100, 100)
+    assert land.grid.z.shape == (lesson.SURFACE_GRID, lesson.SURFACE_GRID)
     top, low = max(m.value for m in minima), float(land.grid.z.min())
     assert land.cap == pytest.approx(min(land.grid.z.max(), top + max(0.6 * (top - low), 1.0)))
     assert min(m.value for m in minima) < land.cap < land.grid.z.max()

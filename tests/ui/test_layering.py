@@ -96,3 +96,21 @@ def test_one_concept_one_name():
 @pytest.mark.parametrize("path", files("app_pages"), ids=lambda p: p.name)
 def test_pages_are_short(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 250
+
+
+@pytest.mark.parametrize("path", files("app_pages"), ids=lambda p: p.name)
+def test_pages_never_change_a_figure_they_were_handed(path):
+    """Figures come shared from ui/cached.py (one object for every visitor): a page that
+    changed one would change it for everybody."""
+    source = path.read_text(encoding="utf-8")
+    for call in (
+        ".update_layout(",
+        ".update_traces(",
+        ".add_trace(",
+        ".update_xaxes(",
+        ".update_yaxes(",
+        ".add_annotation(",
+        ".add_shape(",
+        ".frames =",
+    ):
+        assert call not in source, call

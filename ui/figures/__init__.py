@@ -7,10 +7,15 @@ Labels are passed in already translated, so these functions know no language.
 
 from __future__ import annotations
 
+import base64
+import json
+import struct
+import zlib
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 
 # One colour per meaning, decided here once. The six racers take the Okabe–Ito
 # colours (distinguishable with the common colour-vision deficiencies); the other
@@ -70,8 +75,11 @@ def contour(xs, ys, z, *, log_scale: bool = False, title: str | None = None, col
             hoverinfo="skip",
         )
     )
-    fig.update_xaxes(range=[xs[0], xs[-1]], constrain="domain")
-    fig.update_yaxes(range=[ys[0], ys[-1]], scaleanchor="x", scaleratio=1)
+    # no grid: the filled map covers it, and it would show over the map's image in playback
+    fig.update_xaxes(range=[xs[0], xs[-1]], constrain="domain", showgrid=False, zeroline=False)
+    fig.update_yaxes(
+        range=[ys[0], ys[-1]], scaleanchor="x", scaleratio=1, showgrid=False, zeroline=False
+    )
     return base_layout(fig, title)
 
 
@@ -149,6 +157,12 @@ def loss_curves(
     return base_layout(fig, title, height=320)
 
 
+TAIL = 20  # points of recent path a frame carries behind each racer's current point
+FAINT = 0.35  # opacity of a whole path drawn under the moving head
+SPEEDS = (1, 4)  # playback speeds offered as buttons (multiples of the base frame rate)
+HEAD_MARK = "●"  # suffix of a head trace's name (it shares the legend entry of its path)
+
+
 def animate_paths(
     fig: go.Figure,
     paths: Sequence[tuple[np.ndarray, int]],
@@ -156,32 +170,178 @@ def animate_paths(
     labels,
     frame_ms: int = 80,
     annotations: Sequence[str] | None = None,
-    redraw: bool = True,
+    redraw: bool | None = None,
+    steps: Sequence[int] | None = None,
 ) -> go.Figure:
-    """Add client-side playback (Plotly frames, slider, Play/Pause) to ``fig``.
+    """Add client-side playback (Plotly frames, slider, Play buttons) to ``fig``.
 
-    ``paths`` holds ``(xy, trace_index)`` pairs (``xy`` of shape (n, 2), or (n, 3)
-    for a path on a 3-D surface): each frame k redraws the given
-    traces with the first k+1 points of their path, so the browser animates the
-    run without a server round-trip. ``annotations`` (one per frame) can carry
-    the numbers of that step. ``labels`` maps "play", "pause", "step" to text.
-    ``redraw=True`` (the default) is needed for per-frame annotations and 3-D paths:
-    without it Plotly moves 2-D traces but leaves annotations and 3-D scenes as they were.
+    ``paths`` holds ``(xy, trace_index)`` pairs (``xy`` of shape (n, 2), or (n, 3) for a
+    path on a 3-D surface) whose whole path is already drawn at ``trace_index``. That
+    trace stays in the base figure, faint; for each path one *head* trace is added
+    (the current point and at most :data:`TAIL` points behind it), and frame k carries
+    only the heads — so the figure grows with the number of steps, not its square,
+    and the contour or surface underneath is never re-sent. ``steps`` names each
+    record's optimizer step (default 0, 1, …): the slider and the notes count steps.
+    ``annotations`` (one per frame) carry the numbers of that step. ``labels`` maps
+    "play", "pause", "step" to text. ``redraw`` defaults to True only where needed
+    (per-frame notes and 3-D heads); 2-D heads move without redrawing the map.
     """
     n = max(len(xy) for xy, _ in paths)
+    steps = list(range(n)) if steps is None else [int(s) for s in steps]
+    is_3d = any(xy.shape[1] == 3 for xy, _ in paths)
+    if redraw is None:
+        redraw = is_3d or annotations is not None
+    heads = []
+    for xy, index in paths:
+        full = fig.data[index]
+        full.update(opacity=FAINT, showlegend=full.showlegend, hoverinfo="skip")
+        color = full.line.color
+        head = _partial_path(_tail(xy, len(xy) - 1))
+        head.update(
+            mode="lines+markers",
+            line=dict(color=color, width=4),
+            marker=dict(
+                color=color, size=_head_sizes(len(head.x)), line=dict(width=1, color="#000000")
+            ),
+            name=f"{full.name} {HEAD_MARK}",  # its own name: lookups by name find the path
+            legendgroup=full.name,
+            showlegend=False,
+            hoverinfo="skip",
+        )
+        full.update(legendgroup=full.name)
+        fig.add_trace(head)
+        heads.append(len(fig.data) - 1)
     frames = []
     for k in range(n):
-        data = [_partial_path(xy[: k + 1]) for xy, _ in paths]
+        data = []
+        for xy, _ in paths:
+            part = _tail(xy, min(k, len(xy) - 1))
+            frame_head = _partial_path(part)
+            frame_head.update(marker=dict(size=_head_sizes(len(part))))
+            data.append(frame_head)
         layout = {}
         if annotations is not None:
-            layout = dict(annotations=[frame_note(annotations[min(k, len(annotations) - 1)])])
-        frames.append(go.Frame(data=data, traces=[i for _, i in paths], name=str(k), layout=layout))
+            layout = dict(annotations=[frame_text(annotations[min(k, len(annotations) - 1)])])
+        frames.append(go.Frame(data=data, traces=heads, name=str(steps[k]), layout=layout))
     fig.frames = frames
-    fig.update_layout(**playback(n, labels, frame_ms=frame_ms, redraw=redraw))
+    if not is_3d:
+        _maps_as_images(fig)
+    fig.update_layout(**playback(n, labels, frame_ms=frame_ms, redraw=redraw, names=steps))
     if annotations is not None:
         fig.update_layout(annotations=[frame_note(annotations[-1])])
     fig.update_layout(margin=dict(b=120), height=(fig.layout.height or 420) + 80)
     return fig
+
+
+# plotly.js redraws only animatable traces (scatter) during an animation frame and drops
+# the others from the plot: a contour or heatmap under moving paths vanishes when Play
+# is pressed and stays gone (plotly.js issue 4491; neither typed arrays, ``redraw``, an
+# empty entry in each frame nor a second axis change that). Layout images are not traces,
+# so each map is also drawn as a PNG underneath, in the same colours: while the figure
+# stands still the vector map covers it, and while it plays the picture stays the same.
+MAP_IMAGE_SIDE = 240  # pixels of the fallback image's longer side
+
+
+def _maps_as_images(fig: go.Figure) -> None:
+    for trace in fig.data:
+        if trace.type not in ("contour", "heatmap") or trace.z is None:
+            continue
+        xs, ys = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
+        rgb = _map_pixels(trace)
+        if rgb is None or len(xs) < 2 or len(ys) < 2:
+            continue
+        fig.add_layout_image(
+            source="data:image/png;base64," + base64.b64encode(_png(rgb)).decode("ascii"),
+            xref=trace.xaxis or "x",
+            yref=trace.yaxis or "y",
+            x=xs[0],
+            y=ys[-1],
+            sizex=xs[-1] - xs[0],
+            sizey=ys[-1] - ys[0],
+            xanchor="left",
+            yanchor="top",
+            sizing="stretch",
+            layer="below",
+        )
+
+
+def _map_pixels(trace) -> np.ndarray | None:
+    """RGB pixels (rows from the top) of a contour's bands or a heatmap's cells."""
+    z = np.asarray(trace.z, dtype=np.float64)
+    if z.ndim != 2 or not np.isfinite(z).any():
+        return None
+    if trace.type == "contour":
+        z = _resample(z, MAP_IMAGE_SIDE)
+        c = trace.contours
+        low = c.start if c.start is not None else np.nanmin(z)
+        high = c.end if c.end is not None else np.nanmax(z)
+        size = c.size if c.size else (high - low) / max(1, (trace.ncontours or 15))
+        bands = np.clip(np.floor((z - low) / size), 0, max(0, round((high - low) / size) - 1))
+        lo, hi = (trace.zmin, trace.zmax) if trace.zmin is not None else (low, high)
+        values = low + (bands + 0.5) * size
+        t = (values - lo) / ((hi - lo) or 1.0)
+    else:
+        lo = trace.zmin if trace.zmin is not None else np.nanmin(z)
+        hi = trace.zmax if trace.zmax is not None else np.nanmax(z)
+        t = (z - lo) / ((hi - lo) or 1.0)
+    rgb = _colorscale_rgb(trace.colorscale, np.clip(np.nan_to_num(t, nan=0.0), 0, 1))
+    rgb[~np.isfinite(z)] = 255
+    return rgb[::-1]  # the image's first row is the top of the map
+
+
+def _resample(z: np.ndarray, side: int) -> np.ndarray:
+    """Bilinear resampling of a grid to about ``side`` pixels along its longer side."""
+    rows, cols = z.shape
+    scale = side / max(rows, cols)
+    r = np.linspace(0, rows - 1, max(2, round(rows * scale)))
+    c = np.linspace(0, cols - 1, max(2, round(cols * scale)))
+    across = np.array([np.interp(c, np.arange(cols), row) for row in z])
+    return np.array([np.interp(r, np.arange(rows), col) for col in across.T]).T
+
+
+def _colorscale_rgb(scale, t: np.ndarray) -> np.ndarray:
+    stops = np.array([float(s) for s, _ in scale])
+    colours = np.array([_rgb(c) for _, c in scale], dtype=float)
+    channels = [np.interp(t, stops, colours[:, i]) for i in range(3)]
+    return np.rint(np.stack(channels, axis=-1)).astype(np.uint8)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.strip()
+    if colour.startswith("#"):
+        return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    inner = colour[colour.index("(") + 1 : colour.index(")")].split(",")
+    return tuple(int(float(v)) for v in inner[:3])
+
+
+def _png(rgb: np.ndarray) -> bytes:
+    """A minimal 8-bit RGB PNG (no imaging library needed)."""
+    height, width, _ = rgb.shape
+    raw = b"".join(b"\x00" + rgb[row].tobytes() for row in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _tail(xy: np.ndarray, k: int) -> np.ndarray:
+    """Points ``k − TAIL + 1 .. k`` of a path, without the NaN of a diverged start."""
+    part = np.asarray(xy[max(0, k - TAIL + 1) : k + 1], dtype=np.float64)
+    finite = np.isfinite(part).all(axis=1)
+    return part[finite] if finite.any() else part[:0]
+
+
+def _head_sizes(n: int) -> list[int]:
+    """Small markers along the tail, a big one on the current point."""
+    return [4] * max(0, n - 1) + [11] if n else []
 
 
 def playback(
@@ -193,20 +353,39 @@ def playback(
     active: int | None = None,
     y: float = -0.12,
     show_step: bool = False,
+    names: Sequence | None = None,
 ) -> dict:
-    """Layout of Play/Pause buttons and a frame slider for ``n`` frames named "0".."n-1".
+    """Layout of Play buttons (one per speed in :data:`SPEEDS`, and Pause) and a slider for
+    ``n`` frames named ``names`` (default "0".."n-1"): the slider is labelled with the
+    names, so when frames are named by optimizer step the slider counts steps.
 
     Pass it to ``fig.update_layout(**playback(...))``. ``active`` is the frame the slider
     starts on (the last by default); ``show_step`` prints "step k" above the slider.
+    Speeds are buttons inside the figure (a Streamlit widget would rebuild it).
     """
-    play = dict(
-        frame=dict(duration=frame_ms, redraw=redraw),
-        fromcurrent=True,
-        transition=dict(duration=0),
-        mode="immediate",
-    )
+    names = [str(k) for k in (range(n) if names is None else names)]
+
+    def play(speed: int) -> dict:
+        return dict(
+            frame=dict(duration=max(10, frame_ms // speed), redraw=redraw),
+            fromcurrent=True,
+            transition=dict(duration=0),
+            mode="immediate",
+        )
+
     pause = dict(frame=dict(duration=0, redraw=False), mode="immediate")
-    jump = dict(mode="immediate", frame=dict(duration=0, redraw=redraw))
+    jump = dict(
+        mode="immediate", frame=dict(duration=0, redraw=redraw), transition=dict(duration=0)
+    )
+    buttons = [
+        dict(
+            label=("▶ " + labels["play"]) if speed == 1 else f"▶▶ ×{speed}",
+            method="animate",
+            args=[None, play(speed)],
+        )
+        for speed in SPEEDS
+    ]
+    buttons.append(dict(label="■ " + labels["pause"], method="animate", args=[[None], pause]))
     return dict(
         updatemenus=[
             dict(
@@ -218,31 +397,27 @@ def playback(
                 yanchor="top",
                 direction="left",
                 pad=dict(t=0, r=10),
-                buttons=[
-                    dict(label="▶ " + labels["play"], method="animate", args=[None, play]),
-                    dict(label="■ " + labels["pause"], method="animate", args=[[None], pause]),
-                ],
+                buttons=buttons,
             )
         ],
         sliders=[
             dict(
                 active=n - 1 if active is None else active,
-                x=0.25,
-                len=0.75,
+                x=0.34,
+                len=0.66,
                 y=y,
                 yanchor="top",
                 pad=dict(t=0, b=0),
                 currentvalue=dict(prefix=labels["step"] + " ", visible=show_step),
-                steps=[
-                    dict(label=str(k), method="animate", args=[[str(k)], jump]) for k in range(n)
-                ],
+                steps=[dict(label=name, method="animate", args=[[name], jump]) for name in names],
             )
         ],
     )
 
 
 def _partial_path(xy: np.ndarray):
-    """The first points of a path as a 2-D (x, y) or 3-D (x, y, z) scatter update."""
+    """Points of a path as a 2-D (x, y) or 3-D (x, y, z) scatter (float32: half the bytes)."""
+    xy = np.asarray(xy, dtype=np.float32)
     if xy.shape[1] == 3:
         return go.Scatter3d(x=xy[:, 0], y=xy[:, 1], z=xy[:, 2])
     return go.Scatter(x=xy[:, 0], y=xy[:, 1])
@@ -270,6 +445,13 @@ def frame_note(text: str, **where) -> dict:
     )
 
 
+def frame_text(text: str) -> dict:
+    """What a frame carries for the note :func:`frame_note` placed in the base figure: its
+    text only. plotly.js merges a frame's annotations into the figure's by position, so the
+    box, font and place stay as the base figure has them (150 frames: ~40 KiB less)."""
+    return dict(text=text)
+
+
 def paths_on_contour(
     xs,
     ys,
@@ -294,3 +476,23 @@ def paths_on_contour(
         add_path(fig, xy, name=name, color=color)
     paths = [(xy, first + i) for i, (xy, _) in enumerate(runs.values())]
     return animate_paths(fig, paths, labels=labels)
+
+
+def freeze(fig: go.Figure) -> go.Figure:
+    """Pin ``fig``'s serialized form, for a figure built once and shared by every visitor.
+
+    ``st.plotly_chart`` turns a figure into a dict (``to_dict``, a deep copy) and that
+    into JSON on every call: 40–150 ms for an animated chart, per visitor. A frozen
+    figure answers ``to_dict`` with the dict made here, once (typed arrays already
+    encoded), so each later view costs a few milliseconds and yields the same JSON.
+    A frozen figure must not be changed afterwards: build a new one instead.
+    """
+    frozen = json.loads(pio.to_json(fig, validate=False, remove_uids=True))
+    object.__setattr__(fig, "to_dict", lambda: frozen)
+    object.__setattr__(fig, "_frozen", True)
+    return fig
+
+
+def is_frozen(fig: go.Figure) -> bool:
+    """True for a figure made by :func:`freeze`."""
+    return bool(getattr(fig, "_frozen", False))

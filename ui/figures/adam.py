@@ -22,6 +22,19 @@ from ui.numbers import text
 
 PIECE_COLORS = {"v": COLORS["momentum"], "s": COLORS["rmsprop"], "step": COLORS["adam"]}
 FLOOR = 1e-16  # cost gaps below this (round-off) are drawn on this line of the log plot
+CEILING = float(np.finfo(np.float32).max)  # and gaps above float32's range on this one
+
+
+def lean(a) -> np.ndarray:
+    """Points of a path or a long line as float32: half the bytes of the chart's JSON."""
+    return np.asarray(a, dtype=np.float32)
+
+
+def lean_steps(steps) -> np.ndarray:
+    """Step numbers in the smallest integer type that holds them (int16 up to 32767)."""
+    steps = np.asarray(steps)
+    fits = steps.size == 0 or int(np.max(steps)) <= np.iinfo(np.int16).max
+    return steps.astype(np.int16 if fits else np.int32)
 
 
 def bias_closeup(pieces, *, labels: Mapping[str, str], height: int = 380) -> go.Figure:
@@ -72,9 +85,12 @@ def race_contour(
     critical_labels=None,
     start_label: str,
     start,
+    steps=None,
 ) -> go.Figure:
     """Contour map with the four paths animated together: ``runs = {name: (xy, color)}``, each
-    ``xy`` one point per frame (a path that stopped repeats its last point)."""
+    ``xy`` one point per frame (a path that stopped repeats its last point). ``steps`` is the
+    optimizer step of each frame (the lesson's ``frame_steps``): the animation slider is
+    labelled with them, as the notes are."""
     fig = contour(xs, ys, z, log_scale=log_scale)
     fig.data[0].showscale = False
     if critical_points:
@@ -89,11 +105,14 @@ def race_contour(
         )
     )
     first = len(fig.data)
-    for name, (xy, color) in runs.items():
-        add_path(fig, xy, name=name, color=color)
-    paths = [(xy, first + i) for i, (xy, _) in enumerate(runs.values())]
+    shown = {name: lean(xy) for name, (xy, _) in runs.items()}
+    for name, (_, color) in runs.items():
+        add_path(fig, shown[name], name=name, color=color)
+    paths = [(xy, first + i) for i, xy in enumerate(shown.values())]
     fig.update_layout(height=560)
-    return animate_paths(fig, paths, labels=labels, annotations=annotations, frame_ms=60)
+    return animate_paths(
+        fig, paths, labels=labels, annotations=annotations, frame_ms=60, steps=steps
+    )
 
 
 def racer(name: str, lr: float) -> str:
@@ -117,15 +136,16 @@ def race_notes(step_label: str, frame_steps, costs: Mapping[str, np.ndarray], co
 def race_costs(curves, *, xlabel: str, ylabel: str) -> go.Figure:
     """Cost above the minimum against step, log scale: ``{name: (steps, gap, color)}``.
 
-    Gaps below :data:`FLOOR` are drawn on it; a diverged run's curve ends at its last finite
-    cost."""
+    Gaps below :data:`FLOOR` are drawn on it (and above float32's range on :data:`CEILING`);
+    a diverged run's curve ends at its last finite cost."""
     fig = go.Figure()
     for name, (steps, gap, color) in curves.items():
+        gap = np.asarray(gap, dtype=np.float64)
         finite = np.isfinite(gap)
         fig.add_trace(
             go.Scatter(
-                x=np.asarray(steps)[finite],
-                y=np.maximum(gap[finite], FLOOR),
+                x=lean_steps(np.asarray(steps)[finite]),
+                y=lean(np.clip(gap[finite], FLOOR, CEILING)),
                 mode="lines",
                 name=name,
                 line=dict(color=color, width=2),
@@ -143,7 +163,7 @@ def race_surface(
     fig = surface(xs, ys, z, camera=camera, zlabel=zlabel)
     lift = 0.02 * float(np.nanmax(z) - np.nanmin(z))  # keep the paths above the surface
     for name, (xy, h, color) in paths.items():
-        add_path(fig, xy, name=name, color=color, z=np.asarray(h) + lift)
+        add_path(fig, lean(xy), name=name, color=color, z=lean(np.asarray(h) + lift))
     fig.update_traces(selector=dict(type="scatter3d"), marker=dict(size=2.5), line=dict(width=7))
     fig.update_traces(selector=dict(type="surface"), opacity=0.6)  # see the paths through it
     return fig

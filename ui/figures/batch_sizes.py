@@ -9,6 +9,7 @@ meanings take the documented :data:`OWN_PALETTE` (none of them in ``ui.figures.P
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -38,13 +39,29 @@ def percent(x: float, digits: int = 2) -> str:
     return f"{x:.{digits}%}" if np.isfinite(x) else num(x)
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """The shared look, with room between the title and the legend above the plot."""
-    base_layout(fig, title, height=height)
-    fig.update_layout(
-        margin=dict(t=84),
-        title=dict(y=0.985, yanchor="top", yref="container"),
-    )
+def lean(values) -> np.ndarray:
+    """A long line's values as float32: half the bytes of float64, seven significant digits."""
+    return np.asarray(values, dtype=np.float32)
+
+
+@lru_cache(maxsize=8)
+def _look(height: int) -> go.Layout:
+    """The shared look (:func:`ui.figures.base_layout`) with room between the title and the
+    legend above the plot, built once per height (applying it costs a figure some 15 ms).
+
+    Only the layout part of the template is kept: its per-trace-type defaults (some 4 KiB
+    that every figure would carry to the browser) set nothing these charts draw.
+    """
+    fig = base_layout(go.Figure(), "·", height=height)
+    fig.update_layout(margin=dict(t=84), title=dict(y=0.985, yanchor="top", yref="container"))
+    fig.layout.template.data = {}
+    return fig.layout
+
+
+def _new(title: str, height: int) -> go.Figure:
+    """An empty figure in the page's look (a copy of :func:`_look`'s layout) titled ``title``."""
+    fig = go.Figure(layout=_look(height))
+    fig.layout.title.text = title
     return fig
 
 
@@ -135,15 +152,19 @@ def cost_curve(
 
     A dashed line marks the optimum. The y axis is the plain cost on a log scale (the gap
     ``cost − optimum`` would hide where the runs start). Points that are not finite (the NaN
-    records after a run diverged) are left out.
+    records after a run diverged) are left out; the runs go as float32.
     """
-    fig = go.Figure()
+    fig = _new(title, 330)
     for name, x, cost, color in runs:
         x, cost = np.asarray(x, dtype=float), np.asarray(cost, dtype=float)
         drawn = np.isfinite(x) & np.isfinite(cost)  # a diverged run ends where it blew up
         fig.add_trace(
             go.Scatter(
-                x=x[drawn], y=cost[drawn], mode="lines", name=name, line=dict(color=color, width=2)
+                x=lean(x[drawn]),
+                y=lean(cost[drawn]),
+                mode="lines",
+                name=name,
+                line=dict(color=color, width=2),
             )
         )
     xs = np.concatenate([np.asarray(x, dtype=float) for _, x, _, _ in runs])
@@ -168,7 +189,7 @@ def cost_curve(
         fig.update_yaxes(range=[low, high])
         if high - low > 1.5:
             fig.update_yaxes(dtick=1)  # powers of ten only, when there are several
-    return _layout(fig, title, 330)
+    return fig
 
 
 def _against(curve, clock: str) -> tuple[np.ndarray, np.ndarray]:
@@ -179,28 +200,32 @@ def _against(curve, clock: str) -> tuple[np.ndarray, np.ndarray]:
     return x, curve.loss
 
 
-def clock_curves(
-    curves, *, names: Mapping[str, str], optimum: float, labels: Mapping[str, str]
-) -> list[go.Figure]:
-    """Section 2's four charts, one per clock in :data:`CLOCKS`, from a ``Curves`` result.
+def clock_curve(
+    curves, clock: str, *, names: Mapping[str, str], optimum: float, labels: Mapping[str, str]
+) -> go.Figure:
+    """One of section 2's charts: the cost of a ``Curves`` result against ``clock`` (one of
+    :data:`CLOCKS`).
 
     ``names`` maps "chosen" and "full" to the runs' legend names; ``labels`` holds
     ``"optimum"``, ``"y"`` and, per clock, ``"x.<clock>"`` and ``"plot.<clock>"`` (axis
     title and chart title). Full batch is drawn only when it is not the chosen run itself.
     """
+    return cost_curve(
+        [(names[kind], *_against(curve, clock), RUN_COLORS[kind]) for kind, curve in curves.shown],
+        optimum=optimum,
+        optimum_label=labels["optimum"],
+        xlabel=labels[f"x.{clock}"],
+        ylabel=labels["y"],
+        title=labels[f"plot.{clock}"],
+    )
+
+
+def clock_curves(
+    curves, *, names: Mapping[str, str], optimum: float, labels: Mapping[str, str]
+) -> list[go.Figure]:
+    """Section 2's four charts, :func:`clock_curve` for each clock in :data:`CLOCKS`."""
     return [
-        cost_curve(
-            [
-                (names[kind], *_against(curve, clock), RUN_COLORS[kind])
-                for kind, curve in curves.shown
-            ],
-            optimum=optimum,
-            optimum_label=labels["optimum"],
-            xlabel=labels[f"x.{clock}"],
-            ylabel=labels["y"],
-            title=labels[f"plot.{clock}"],
-        )
-        for clock in CLOCKS
+        clock_curve(curves, clock, names=names, optimum=optimum, labels=labels) for clock in CLOCKS
     ]
 
 
@@ -210,14 +235,16 @@ def contour_paths(
     """A ``Contour`` result: the full-data cost of ``(w, b)`` as a map with both paths on it.
 
     ``names`` maps "chosen" and "full" to the paths' legend names; ``labels`` holds the axis
-    titles "x" and "y" and the legend names "optimum" and "start".
+    titles "x" and "y" and the legend names "optimum" and "start". The grid and the paths
+    go as float32.
     """
     ws, bs, z = contour.ws, contour.bs, contour.z
     shown = np.log10(z - np.nanmin(z) + 1e-3 * (np.nanmax(z) - np.nanmin(z)) + 1e-12)
-    fig = go.Figure(
+    fig = _new(title, 540)
+    fig.add_trace(
         go.Contour(
-            x=ws,
-            y=bs,
+            x=lean(ws),
+            y=lean(bs),
             z=shown.astype(np.float32),
             colorscale="Viridis",
             ncontours=25,
@@ -232,8 +259,8 @@ def contour_paths(
         color = RUN_COLORS[kind]
         fig.add_trace(
             go.Scatter(
-                x=xy[:, 0],
-                y=xy[:, 1],
+                x=lean(xy[:, 0]),
+                y=lean(xy[:, 1]),
                 mode="lines+markers",
                 name=names[kind],
                 line=dict(color=color, width=2),
@@ -262,7 +289,7 @@ def contour_paths(
     )
     fig.update_xaxes(title=labels["x"], range=[ws[0], ws[-1]])
     fig.update_yaxes(title=labels["y"], range=[bs[0], bs[-1]])
-    return _layout(fig, title, 540)
+    return fig
 
 
 def sweep_figure(sweep, *, chosen: int | None, labels: Mapping[str, str], title: str) -> go.Figure:
@@ -276,7 +303,7 @@ def sweep_figure(sweep, *, chosen: int | None, labels: Mapping[str, str], title:
     tt = np.asarray(sweep.target_ms, dtype=float)
     pe = np.asarray(sweep.per_epoch_ms, dtype=float)
     ok = np.isfinite(tt)
-    fig = go.Figure()
+    fig = _new(title, 440)
     fig.add_trace(
         go.Scatter(
             x=sizes[ok],
@@ -331,4 +358,4 @@ def sweep_figure(sweep, *, chosen: int | None, labels: Mapping[str, str], title:
         title=labels["x"], type="log", tickvals=list(sizes), ticktext=[str(s) for s in sizes]
     )
     fig.update_yaxes(title=labels["ms"], type="log", dtick=1)
-    return _layout(fig, title, 440)
+    return fig

@@ -19,6 +19,8 @@ from ui.figures import base_layout as _shared_layout
 RAW_COLOR = COLORS["data"]
 MARK_COLOR = COLORS["accent"]
 WEIGHTS_COLOR = BETA_COLORS[1]  # section 2 shows one β: the colour of the second slider
+FLOAT32_RANGE = (1e-30, 1e30)  # magnitudes drawn as float32 (beyond them: float64)
+LOG_POINTS = 400  # at most about this many points of a long curve drawn on a log t axis
 
 
 def beta_colors(slots: Sequence[int]) -> list[str]:
@@ -65,6 +67,47 @@ def _figure(traces: list[dict], title: str | None, height: int, **layout) -> go.
     return go.Figure(dict(data=traces, layout=merged), _validate=False)
 
 
+def lean(values) -> np.ndarray:
+    """A long line's values as float32: half the bytes of float64, seven significant digits.
+
+    Values float32 cannot hold (an upload in units of 1e-40 or 1e40) stay float64.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    size = np.abs(values[np.isfinite(values) & (values != 0)])
+    if size.size and (size.max() > FLOAT32_RANGE[1] or size.min() < FLOAT32_RANGE[0]):
+        return values
+    return values.astype(np.float32)
+
+
+def dates(x) -> list[str]:
+    """datetime64 values as ISO text in the coarsest unit that keeps every one of them exact
+    (``2012-01-01`` for days, ``2012-01-01T05`` for hours: plotly reads both as dates)."""
+    x = np.asarray(x)
+    for unit in ("D", "h", "m", "s", "ms"):
+        if (x.astype(f"datetime64[{unit}]") == x).all():
+            return np.datetime_as_string(x, unit=unit).tolist()
+    return np.datetime_as_string(x).tolist()
+
+
+def x_axis(x) -> dict:
+    """A trace's x: ``x0`` and ``dx`` when the values are evenly spaced (two numbers instead of
+    one per point, and the same for every trace of the chart; a date step is in milliseconds),
+    else the values themselves (dates as short ISO text, numbers as they are)."""
+    x = np.asarray(x)
+    if len(x) >= 2 and x.dtype.kind in "iuM":
+        step = np.diff(x)
+        if (step == step[0]).all() and step[0] > np.zeros((), step.dtype):
+            if x.dtype.kind == "M":
+                return dict(x0=dates(x[:1])[0], dx=float(step[0] / np.timedelta64(1, "ms")))
+            return dict(x0=x[0].item(), dx=step[0].item())
+    return dict(x=dates(x) if x.dtype.kind == "M" else x)
+
+
+def _date_axis(x) -> dict:
+    """``type="date"`` for dated values (a trace given by ``x0``/``dx`` has no dates to guess from)."""
+    return dict(type="date") if np.asarray(x).dtype.kind == "M" else {}
+
+
 def _line(**kwargs) -> dict:
     return dict(type="scatter", mode="lines", **kwargs)
 
@@ -91,24 +134,28 @@ def overlay(
     ylabel: str,
     title: str | None = None,
 ) -> go.Figure:
-    """Raw points as dots and one EWA line per ``(label, values, color)``."""
+    """Raw points as dots and one EWA line per ``(label, values, color)``.
+
+    Values go as float32 and x as ``x0``/``dx`` when evenly spaced (a daily series of
+    thousands of points sends its dates once, as two numbers, instead of once per trace).
+    """
+    where = x_axis(x)
     traces = [
         dict(
             type="scatter",
             mode="markers",
-            x=x,
-            y=raw,
+            **where,
+            y=lean(raw),
             name=raw_label,
             marker=dict(color=RAW_COLOR, size=4, opacity=0.55),
         )
     ]
     traces += [
-        _line(x=x, y=values, name=label, line=dict(color=color, width=2.5))
+        _line(**where, y=lean(values), name=label, line=dict(color=color, width=2.5))
         for label, values, color in curves
     ]
-    return _figure(
-        traces, title, 440, xaxis=dict(title=dict(text=xlabel)), yaxis=dict(title=dict(text=ylabel))
-    )
+    xaxis = dict(title=dict(text=xlabel), **_date_axis(x))
+    return _figure(traces, title, 440, xaxis=xaxis, yaxis=dict(title=dict(text=ylabel)))
 
 
 def weight_bars(
@@ -230,12 +277,13 @@ def bias_closeup(
 ) -> go.Figure:
     """First points: raw dots, and per β ``(label, plain, corrected, color)`` a dotted
     uncorrected and a solid corrected line."""
+    where = x_axis(t)
     traces = [
         dict(
             type="scatter",
             mode="markers",
-            x=t,
-            y=raw,
+            **where,
+            y=lean(raw),
             name=raw_label,
             marker=dict(color=RAW_COLOR, size=7),
         )
@@ -243,16 +291,16 @@ def bias_closeup(
     for label, plain, corrected, color in curves:
         traces.append(
             _line(
-                x=t,
-                y=plain,
+                **where,
+                y=lean(plain),
                 name=f"{label} · {plain_label}",
                 line=dict(color=color, width=2, dash="dot"),
             )
         )
         traces.append(
             _line(
-                x=t,
-                y=corrected,
+                **where,
+                y=lean(corrected),
                 name=f"{label} · {corrected_label}",
                 line=dict(color=color, width=3),
             )
@@ -260,6 +308,14 @@ def bias_closeup(
     return _figure(
         traces, title, 420, xaxis=dict(title=dict(text=xlabel)), yaxis=dict(title=dict(text=ylabel))
     )
+
+
+def log_spaced(n: int, points: int = LOG_POINTS) -> np.ndarray:
+    """Indices into ``n`` values at about ``points`` log-spaced positions, first and last included
+    (all of them when ``n <= points``)."""
+    if n <= points:
+        return np.arange(n)
+    return np.unique(np.round(np.geomspace(1, n, points)).astype(np.int64)) - 1
 
 
 def correction_curves(
@@ -270,9 +326,16 @@ def correction_curves(
     ylabel: str,
     title: str | None = None,
 ) -> go.Figure:
-    """The factor ``1/(1-β^t)`` against t for each β (log axes): large at first, then 1."""
+    """The factor ``1/(1-β^t)`` against t for each β (log axes): large at first, then 1.
+
+    On the log t axis a long series is drawn from about :data:`LOG_POINTS` log-spaced t
+    (every t at the start, where the factor changes fast; the first and last t always),
+    as float32: the same curve as every point, in a fraction of the bytes.
+    """
+    keep = log_spaced(len(t))
+    t = np.asarray(t)[keep]
     traces = [
-        _line(x=t, y=factor, name=label, line=dict(color=color, width=2.5))
+        _line(x=t, y=lean(np.asarray(factor)[keep]), name=label, line=dict(color=color, width=2.5))
         for label, factor, color in curves
     ]
     return _figure(
@@ -298,19 +361,20 @@ def gradient_stream(
     title: str | None = None,
 ) -> go.Figure:
     """Mini-batch gradients of one parameter per step, their EWAs, and the full-batch gradient."""
+    where = x_axis(steps)
     traces = [
         dict(
             type="scatter",
             mode="lines+markers",
-            x=steps,
-            y=grads,
+            **where,
+            y=lean(grads),
             name=raw_label,
             line=dict(color=RAW_COLOR, width=1),
             marker=dict(size=4),
         )
     ]
     traces += [
-        _line(x=steps, y=values, name=label, line=dict(color=color, width=2.5))
+        _line(**where, y=lean(values), name=label, line=dict(color=color, width=2.5))
         for label, values, color in curves
     ]
     traces.append(

@@ -28,6 +28,23 @@ ACCENT = figures.COLORS["accent"]
 BEST_MARKER = dict(
     symbol="star", size=14, color=LESSON_COLORS["fill"], line=dict(width=2, color=ACCENT)
 )
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def lean(values) -> np.ndarray:
+    """``values`` as float32 (half the bytes of a figure's typed array); magnitudes beyond
+    float32's range are held at its largest finite value instead of turning infinite, and
+    NaN stays NaN (the steps after a divergence)."""
+    a = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.clip(a, -_F32_MAX, _F32_MAX).astype(np.float32)
+
+
+def _lean_grid(grid) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The axes as float32; ``z`` stays as it is (``figures.contour`` takes its log first and
+    sends float32 itself, and so does ``figures.surface``)."""
+    xs, ys, z = grid
+    return lean(xs), lean(ys), z
 
 
 def _note(text: str) -> dict:
@@ -123,8 +140,8 @@ def _descent_figure(
     # static traces
     fig.add_trace(
         go.Scatter(
-            x=ws,
-            y=cost(ws),
+            x=lean(ws),
+            y=lean(cost(ws)),
             mode="lines",
             name=labels["parabola"],
             line=dict(color=LESSON_COLORS["cost"], width=3),
@@ -145,8 +162,8 @@ def _descent_figure(
     )
     fig.add_trace(
         go.Scatter(
-            x=x,
-            y=y,
+            x=lean(x),
+            y=lean(y),
             mode="markers",
             name=labels["data"],
             showlegend=False,
@@ -167,11 +184,11 @@ def _descent_figure(
         1,
         2,
     )
-    steps = np.arange(len(loss_path))
+    steps = np.arange(len(loss_path), dtype=np.int32)
     fig.add_trace(
         go.Scatter(
             x=steps,
-            y=loss_path,
+            y=lean(loss_path),
             mode="lines+markers",
             showlegend=False,
             name=labels["cost"],
@@ -190,7 +207,7 @@ def _descent_figure(
         done = w_path[: j + 1]
         tangent_x = np.array([wk - half, wk + half])
         return [
-            go.Scatter(x=done, y=cost(done)),  # path so far
+            go.Scatter(x=lean(done), y=lean(cost(done))),  # path so far
             go.Scatter(x=tangent_x, y=ck + slope(wk) * (tangent_x - wk)),  # tangent
             go.Scatter(x=[wk, wn], y=[ck, ck]),  # step arrow (horizontal: a change of W)
             go.Scatter(x=[wn, wn], y=[ck, cost(wn)]),  # drop to the new point
@@ -301,8 +318,8 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
 
     ``valley`` is the lesson's ``Valley``; ``labels`` holds best, path, play, pause and step.
     """
-    path, optimum = valley.path, valley.optimum
-    fig = figures.contour(*valley.grid, log_scale=True, colorbar_title="log₁₀")
+    path, optimum = lean(valley.path), valley.optimum
+    fig = figures.contour(*_lean_grid(valley.grid), log_scale=True, colorbar_title="log₁₀")
     fig.add_trace(
         go.Scatter(
             x=[optimum[0]],
@@ -329,7 +346,7 @@ def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.
     """
     path, path_cost, optimum, cost_star = valley.path, valley.loss, valley.optimum, valley.cost_star
     z = valley.grid.z
-    fig = figures.surface(*valley.grid, camera=camera, zlabel="C")
+    fig = figures.surface(*_lean_grid(valley.grid), camera=camera, zlabel="C")
     fig.add_trace(
         go.Scatter3d(
             x=[optimum[0]],
@@ -341,7 +358,8 @@ def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.
         )
     )
     # lift the path a little above the surface so the surface does not hide it
-    lifted = np.asarray(path_cost) + 0.01 * float(np.nanmax(z) - np.nanmin(z))
+    lifted = lean(np.asarray(path_cost) + 0.01 * float(np.nanmax(z) - np.nanmin(z)))
+    path = lean(path)
     xyz = np.column_stack([path, lifted])
     figures.add_path(fig, path, name=labels["path"], color=GD, z=lifted)
     figures.animate_paths(

@@ -41,6 +41,25 @@ BASIN_PALETTE = frozenset(
     {GLOBAL_COLOR, *LOCAL_COLORS, UNSETTLED_COLOR, DIVERGED_COLOR, FILL, *GUIDE_COLORS.values()}
 )
 ACCENT = figures.COLORS["accent"]
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def lean(values) -> np.ndarray:
+    """``values`` as float32 (half the bytes of a figure's typed array); magnitudes beyond
+    float32's range are held at its largest finite value instead of turning infinite, and
+    NaN stays NaN (a diverged run's gap)."""
+    a = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.clip(a, -_F32_MAX, _F32_MAX).astype(np.float32)
+
+
+def lean_steps(steps) -> np.ndarray:
+    """Step numbers as int32 (a step axis never needs 64 bits)."""
+    return np.asarray(steps).astype(np.int32)
+
+
+def _lean_grid(xs, ys, z) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return lean(xs), lean(ys), lean(z)
 
 
 def basin_colors(n_minima: int) -> list[str]:
@@ -117,7 +136,8 @@ def surface_with_minima(
 
     Heights above ``cap`` are drawn at ``cap`` (a flat cut) so the dips fill the view.
     """
-    shown = z if cap is None else np.minimum(z, cap)
+    xs, ys, z = _lean_grid(xs, ys, z)
+    shown = z if cap is None else np.minimum(z, np.float32(cap))
     fig = figures.surface(xs, ys, shown, title=title, camera=camera)
     xyz = np.array([(*m.point, m.value) for m in minima])
     fig.add_trace(
@@ -150,6 +170,7 @@ def minima_contour(
     xs, ys, z, minima, names: Sequence[str], *, title: str, cap: float | None = None
 ) -> go.Figure:
     """Contour map with every minimum marked and labelled with its name and cost."""
+    xs, ys, z = _lean_grid(xs, ys, z)
     fig = figures.contour(xs, ys, z, title=title)
     if cap is not None:
         _cap_contour(fig, z, cap)
@@ -185,6 +206,7 @@ def paths_figure(
     ``runs`` maps a translated name to ``(xy (n, 2), colour)``; every ``stride``-th point
     (and the last) becomes a frame of the client-side animation.
     """
+    xs, ys, z = _lean_grid(xs, ys, z)
     fig = figures.contour(xs, ys, z, title=title)
     if cap is not None:
         _cap_contour(fig, z, cap)
@@ -204,7 +226,7 @@ def paths_figure(
     first = len(fig.data)
     paths = []
     for i, (name, (xy, color)) in enumerate(runs.items()):
-        shown = thin(xy, stride)
+        shown = lean(thin(xy, stride))
         figures.add_path(fig, shown, name=name, color=color)
         fig.data[-1].marker.size = 3
         fig.data[-1].line.width = 2
@@ -233,10 +255,12 @@ def thin(xy: np.ndarray, stride: int) -> np.ndarray:
 
 
 def _codes(labels: np.ndarray, n_minima: int) -> np.ndarray:
-    """Basin labels → colour codes: minima 0…M−1, unsettled M, diverged M+1."""
-    codes = labels.astype(np.int16)
-    codes = np.where(labels == UNSETTLED, n_minima, codes)
-    return np.where(labels == DIVERGED, n_minima + 1, codes).astype(np.int16)
+    """Basin labels → colour codes: minima 0…M−1, unsettled M, diverged M+1 (uint8: one
+    byte per start, an eighth of the labels' int64)."""
+    if n_minima + 1 > np.iinfo(np.uint8).max:
+        raise ValueError(f"{n_minima} minima do not fit one byte of colour codes")
+    codes = np.where(labels == UNSETTLED, n_minima, labels)
+    return np.where(labels == DIVERGED, n_minima + 1, codes).astype(np.uint8)
 
 
 def basin_maps(
@@ -269,8 +293,8 @@ def basin_maps(
     for j, (_, bmap) in enumerate(panels, start=1):
         fig.add_trace(
             go.Heatmap(
-                x=bmap.xs,
-                y=bmap.ys,
+                x=lean(bmap.xs),
+                y=lean(bmap.ys),
                 z=_codes(bmap.labels, m),
                 zmin=-0.5,
                 zmax=k - 0.5,
@@ -340,7 +364,7 @@ def gradient_norms(
     shade_label: str = "",
 ) -> go.Figure:
     """‖∇f‖ per step on a log axis; ``shade`` marks a band of steps (the predicted crawl)."""
-    safe = {n: (s, np.maximum(g, 1e-16), c) for n, (s, g, c) in curves.items()}
+    safe = {n: (lean_steps(s), lean(np.maximum(g, 1e-16)), c) for n, (s, g, c) in curves.items()}
     fig = figures.loss_curves(safe, xlabel=xlabel, ylabel=ylabel, log_y=True, title=title)
     fig.update_yaxes(exponentformat="power")
     room_for_legend(fig)
@@ -363,6 +387,7 @@ def cost_figure(
     curves, *, floor: float, ceiling: float, xlabel: str, ylabel: str, title: str, floor_label: str
 ) -> go.Figure:
     """Cost per step; the y range stops at ``ceiling`` so a diverging run cannot flatten the rest."""
+    curves = {n: (lean_steps(s), lean(v), c) for n, (s, v, c) in curves.items()}
     fig = figures.loss_curves(curves, xlabel=xlabel, ylabel=ylabel, title=title)
     fig.add_hline(
         y=floor,
