@@ -227,14 +227,14 @@ def moved(slider):
     from streamlit.proto.WidgetStates_pb2 import WidgetState
 
     current = list(slider.value) or list(slider.default)
-    if slider.options:  # select_slider: values are option indices
-        nxt = [min(current[0] + 1, len(slider.options) - 1)] + current[1:]
-    else:
-        step = slider.step or 1
-        nxt = [current[0] + step if current[0] + step <= slider.max else current[0] - step]
-        nxt += current[1:]
     state = WidgetState(id=slider.id)
-    state.double_array_value.data.extend(nxt)
+    if slider.options:  # select_slider: its state is the chosen option's label (1.67)
+        index = min(int(current[0]) + 1, len(slider.options) - 1)
+        state.string_array_value.data.extend([slider.options[index]])
+        return state
+    step = slider.step or 1
+    nxt = [current[0] + step if current[0] + step <= slider.max else current[0] - step]
+    state.double_array_value.data.extend(nxt + current[1:])
     return state
 
 
@@ -380,8 +380,8 @@ async def measure(base: str, pids: list[int], args, pages=None) -> list[dict]:
         name = app_page.url_pathname or "home"
         if args.pages and name not in args.pages.split(","):
             continue
-        warm, _, packed = await warm_view(base, args.query, app_page.page_name)
-        row = await page_load(base, name, app_page.page_name, args.sessions, pids, args.query)
+        warm, _, packed = await warm_view(base, args.query, app_page.url_pathname)
+        row = await page_load(base, name, app_page.url_pathname, args.sessions, pids, args.query)
         row["warm"] = warm
         row["packed"] = packed
         await asyncio.sleep(args.settle)
