@@ -315,3 +315,11 @@ def test_lean_keeps_nan_and_holds_huge_values_finite():
     out = fig.lean([1.0, np.nan, 1e300, -1e300])
     assert out.dtype == np.float32 and np.isnan(out[1])
     assert np.isfinite(out[[0, 2, 3]]).all() and out[2] > 1e38 and out[3] < -1e38
+
+
+def test_the_animation_slider_counts_optimizer_steps_not_frames():
+    figure = page_figures("en")["paths"]
+    labels = [s.label for s in figure.layout.sliders[0].steps]
+    assert labels[0] == "0" and labels[-1] == str(PAGE_DEFAULTS["steps"])
+    assert len(labels) == len(figure.frames) <= 101
+    assert [f.name for f in figure.frames] == labels

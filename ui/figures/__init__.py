@@ -160,6 +160,7 @@ def loss_curves(
 TAIL = 20  # points of recent path a frame carries behind each racer's current point
 FAINT = 0.35  # opacity of a whole path drawn under the moving head
 SPEEDS = (1, 4)  # playback speeds offered as buttons (multiples of the base frame rate)
+SLIDER_DROP = 42  # pixels between the Play buttons and the step slider under them
 HEAD_MARK = "●"  # suffix of a head trace's name (it shares the legend entry of its path)
 
 
@@ -229,7 +230,7 @@ def animate_paths(
     fig.update_layout(**playback(n, labels, frame_ms=frame_ms, redraw=redraw, names=steps))
     if annotations is not None:
         fig.update_layout(annotations=[frame_note(annotations[-1])])
-    fig.update_layout(margin=dict(b=120), height=(fig.layout.height or 420) + 80)
+    fig.update_layout(margin=dict(b=165), height=(fig.layout.height or 420) + 125)
     return fig
 
 
@@ -403,11 +404,13 @@ def playback(
         sliders=[
             dict(
                 active=n - 1 if active is None else active,
-                x=0.34,
-                len=0.66,
+                # a row of its own under the buttons: on a narrow chart (1024-px projector,
+                # Korean button labels) a slider beside them slid under the buttons
+                x=0,
+                len=1.0,
                 y=y,
                 yanchor="top",
-                pad=dict(t=0, b=0),
+                pad=dict(t=SLIDER_DROP, b=0),
                 currentvalue=dict(prefix=labels["step"] + " ", visible=show_step),
                 steps=[dict(label=name, method="animate", args=[[name], jump]) for name in names],
             )

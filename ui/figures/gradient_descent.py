@@ -308,7 +308,7 @@ def _descent_figure(
 def _controls_below(fig: go.Figure) -> go.Figure:
     """Put the Play buttons under the x-axis title and the frame slider on its own row below."""
     fig.layout.updatemenus[0].y = -0.13
-    fig.layout.sliders[0].update(x=0.0, len=1.0, y=-0.23)
+    fig.layout.sliders[0].update(x=0.0, len=1.0, y=-0.13)  # under the buttons (SLIDER_DROP)
     fig.update_layout(margin=dict(b=185))
     return fig
 

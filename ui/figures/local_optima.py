@@ -237,8 +237,10 @@ def paths_figure(
         ]
     )
     fig.update_yaxes(title="y")
-    figures.animate_paths(fig, paths, labels=labels, frame_ms=60)
-    fig.layout.sliders[0].update(x=0.32, len=0.68)  # clear of the Play/Pause buttons
+    # the slider counts optimizer steps: the thinned points' step numbers
+    longest = max(len(xy) for xy, _ in runs.values())
+    steps = thin(np.arange(longest)[:, None], stride)[:, 0]
+    figures.animate_paths(fig, paths, labels=labels, frame_ms=60, steps=steps)
     room_for_legend(fig)
     fig.update_layout(height=540)
     return fig
