@@ -60,6 +60,18 @@ def base_layout(fig: go.Figure, title: str | None = None, *, height: int = 420) 
     return fig
 
 
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def lean(values) -> np.ndarray:
+    """``values`` as float32, for what a figure sends: half the bytes of float64 and exact to
+    about 6·10⁻⁸ of each value. Magnitudes beyond float32's range are held at its largest
+    finite value instead of turning infinite; NaN stays NaN (a diverged run's gap)."""
+    a = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.clip(a, -_F32_MAX, _F32_MAX).astype(np.float32)
+
+
 def contour(xs, ys, z, *, log_scale: bool = False, title: str | None = None, colorbar_title=""):
     """Filled contour map of ``z`` (log-spaced levels when the range spans decades)."""
     shown = np.log10(z - np.nanmin(z) + 1e-3) if log_scale else z

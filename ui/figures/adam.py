@@ -16,6 +16,7 @@ from ui.figures import (
     animate_paths,
     base_layout,
     contour,
+    lean,
     surface,
 )
 from ui.numbers import text
@@ -23,11 +24,6 @@ from ui.numbers import text
 PIECE_COLORS = {"v": COLORS["momentum"], "s": COLORS["rmsprop"], "step": COLORS["adam"]}
 FLOOR = 1e-16  # cost gaps below this (round-off) are drawn on this line of the log plot
 CEILING = float(np.finfo(np.float32).max)  # and gaps above float32's range on this one
-
-
-def lean(a) -> np.ndarray:
-    """Points of a path or a long line as float32: half the bytes of the chart's JSON."""
-    return np.asarray(a, dtype=np.float32)
 
 
 def lean_steps(steps) -> np.ndarray:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.figures import COLORS, base_layout
+from ui.figures import COLORS, base_layout, lean
 from ui.numbers import text as num
 
 CHOSEN = COLORS["batch"]  # the chosen batch size
@@ -37,11 +37,6 @@ SWEEP_LABELS = ("to_target", "per_epoch", "not_reached_name", "not_reached", "fa
 def percent(x: float, digits: int = 2) -> str:
     """``x`` as a percentage (``0.0123`` → ``1.23%``); a dash when it is not finite."""
     return f"{x:.{digits}%}" if np.isfinite(x) else num(x)
-
-
-def lean(values) -> np.ndarray:
-    """A long line's values as float32: half the bytes of float64, seven significant digits."""
-    return np.asarray(values, dtype=np.float32)
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui import figures
+from ui.figures import lean
 
 # Colours of this page's own meanings, outside ``figures.PALETTE`` (Paul Tol's muted scheme and
 # neutrals): the run itself is gradient descent's blue, the data grey, minima black.
@@ -28,16 +29,6 @@ ACCENT = figures.COLORS["accent"]
 BEST_MARKER = dict(
     symbol="star", size=14, color=LESSON_COLORS["fill"], line=dict(width=2, color=ACCENT)
 )
-_F32_MAX = float(np.finfo(np.float32).max)
-
-
-def lean(values) -> np.ndarray:
-    """``values`` as float32 (half the bytes of a figure's typed array); magnitudes beyond
-    float32's range are held at its largest finite value instead of turning infinite, and
-    NaN stays NaN (the steps after a divergence)."""
-    a = np.asarray(values, dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        return np.clip(a, -_F32_MAX, _F32_MAX).astype(np.float32)
 
 
 def _lean_grid(grid) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

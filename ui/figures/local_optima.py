@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from optim_core.lessons.local_optima import DIVERGED, UNSETTLED
 from ui import figures
+from ui.figures import lean
 
 # The basin fills are a palette of this page's own (light colours, none of them in
 # ``figures.PALETTE``): paths and markers drawn on top stay readable, and no fill can be taken
@@ -41,16 +42,6 @@ BASIN_PALETTE = frozenset(
     {GLOBAL_COLOR, *LOCAL_COLORS, UNSETTLED_COLOR, DIVERGED_COLOR, FILL, *GUIDE_COLORS.values()}
 )
 ACCENT = figures.COLORS["accent"]
-_F32_MAX = float(np.finfo(np.float32).max)
-
-
-def lean(values) -> np.ndarray:
-    """``values`` as float32 (half the bytes of a figure's typed array); magnitudes beyond
-    float32's range are held at its largest finite value instead of turning infinite, and
-    NaN stays NaN (a diverged run's gap)."""
-    a = np.asarray(values, dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        return np.clip(a, -_F32_MAX, _F32_MAX).astype(np.float32)
 
 
 def lean_steps(steps) -> np.ndarray:

@@ -18,14 +18,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ui import figures
-from ui.figures import COLORS
+from ui.figures import COLORS, lean
 
 OTHER = "#BBBBBB"  # light grey: the βs of the sweep other than the chosen one (not in PALETTE)
-
-
-def lean(a) -> np.ndarray:
-    """``a`` as float32, for the bytes sent to the browser."""
-    return np.asarray(a, dtype=np.float32)
 
 
 def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Sequence[str]):
