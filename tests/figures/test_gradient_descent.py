@@ -7,6 +7,7 @@ import pytest
 
 from optim_core.lessons import gradient_descent as lesson
 from tests.app.helpers import decode
+from tests.figures.helpers import colours
 from ui import cached, figures, text
 from ui.figures import gradient_descent as fig
 from ui.formulas import gradient_descent as formulas
@@ -14,23 +15,6 @@ from ui.numbers import text as num
 
 LABELS = {key: key for key in fig.DESCENT_LABELS + ("cost", "bill", "tip", "play", "pause", "step")}
 ALLOWED = figures.PALETTE | set(fig.LESSON_COLORS.values())
-
-
-def colours(node) -> set[str]:
-    """Every colour string set on a trace (``color``, ``fillcolor``; lists included)."""
-    found = set()
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("color", "fillcolor") and isinstance(value, str):
-                found.add(value)
-            elif key in ("color", "fillcolor") and isinstance(value, (list, tuple)):
-                found |= {v for v in value if isinstance(v, str)}
-            else:
-                found |= colours(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            found |= colours(value)
-    return found
 
 
 def numbers(trace: dict) -> list[np.ndarray]:

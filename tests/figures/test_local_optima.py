@@ -7,6 +7,7 @@ import pytest
 
 from optim_core.lessons import local_optima as lesson
 from tests.app.helpers import decode
+from tests.figures.helpers import colours
 from ui import cached, figures, text
 from ui.figures import local_optima as fig
 from ui.formulas import local_optima as formulas
@@ -14,23 +15,6 @@ from ui.formulas import local_optima as formulas
 ALLOWED = figures.PALETTE | fig.BASIN_PALETTE
 PLAYBACK = {"play": "play", "pause": "pause", "step": "step", "start": "start"}
 RUNS = ("plain", "noisy")
-
-
-def colours(node) -> set[str]:
-    """Every colour string set on a trace (``color``, ``fillcolor``; lists included)."""
-    found = set()
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("color", "fillcolor") and isinstance(value, str):
-                found.add(value)
-            elif key in ("color", "fillcolor") and isinstance(value, (list, tuple)):
-                found |= {v for v in value if isinstance(v, str)}
-            else:
-                found |= colours(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            found |= colours(value)
-    return found
 
 
 def assert_clean(built) -> dict:

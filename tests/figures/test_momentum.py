@@ -5,13 +5,11 @@ is one of the shared palette (``ui.figures.PALETTE``), the module's own ``OTHER`
 white (the minimum's star).
 """
 
-import base64
-import json
-
 import numpy as np
 import pytest
 
 from optim_core.lessons import momentum as lesson
+from tests.figures.helpers import float_arrays
 from ui import text
 from ui.figures import COLORS, PALETTE
 from ui.figures import momentum as fig
@@ -197,23 +195,6 @@ def test_valley_limits_means_and_window_formulas():
 
 PAGE_KIB = 500  # what a page at its defaults may send in figures
 BIG = 10  # arrays of at least this many numbers must be float32 (a marker's one point may not)
-
-
-def float_arrays(figure):
-    """``(where, dtype, length)`` of every float array in a figure's JSON (traces and frames):
-    Plotly writes numpy arrays as typed arrays ``{"dtype", "bdata"}``, plain lists as lists."""
-    spec = json.loads(figure.to_json())
-    traces = [(f"data[{i}]", tr) for i, tr in enumerate(spec["data"])]
-    for frame in spec.get("frames", []):
-        traces += [(f"frame {frame['name']}", tr) for tr in frame["data"]]
-    for where, tr in traces:
-        for axis in ("x", "y", "z"):
-            values = tr.get(axis)
-            if isinstance(values, dict) and values.get("dtype", "").startswith("f"):
-                size = len(base64.b64decode(values["bdata"])) // int(values["dtype"][1:])
-                yield f"{where}.{axis}", values["dtype"], size
-            elif isinstance(values, list) and any(isinstance(v, float) for v in values):
-                yield f"{where}.{axis}", "list", len(values)
 
 
 def page_like(lang: str):

@@ -1,13 +1,11 @@
 """RMSprop figures and formulas, built directly from the lesson: traces by name, clean data,
 colours from the shared palette, and the LaTeX with the run's numbers."""
 
-import base64
-import json
-
 import numpy as np
 import pytest
 
 from optim_core.lessons import rmsprop as lesson
+from tests.figures.helpers import float_arrays
 from ui import text
 from ui.figures import COLORS, PALETTE
 from ui.figures import rmsprop as fig
@@ -154,23 +152,6 @@ def test_first_step_and_ratio_formulas():
 
 PAGE_KIB = 500  # what a page at its defaults may send in figures
 BIG = 10  # arrays of at least this many numbers must be float32 (GD's flat 2-point line may not)
-
-
-def float_arrays(figure):
-    """``(where, dtype, length)`` of every float array in a figure's JSON (traces and frames):
-    Plotly writes numpy arrays as typed arrays ``{"dtype", "bdata"}``, plain lists as lists."""
-    spec = json.loads(figure.to_json())
-    traces = [(f"data[{i}]", tr) for i, tr in enumerate(spec["data"])]
-    for frame in spec.get("frames", []):
-        traces += [(f"frame {frame['name']}", tr) for tr in frame["data"]]
-    for where, tr in traces:
-        for axis in ("x", "y", "z"):
-            values = tr.get(axis)
-            if isinstance(values, dict) and values.get("dtype", "").startswith("f"):
-                size = len(base64.b64decode(values["bdata"])) // int(values["dtype"][1:])
-                yield f"{where}.{axis}", values["dtype"], size
-            elif isinstance(values, list) and any(isinstance(v, float) for v in values):
-                yield f"{where}.{axis}", "list", len(values)
 
 
 def page_like(lang: str, setup=DEFAULTS):
