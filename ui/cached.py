@@ -10,6 +10,7 @@ has ``max_entries``, and a ``ttl`` where visitors can create unbounded keys
 from __future__ import annotations
 
 import functools
+import inspect
 
 import streamlit as st
 
@@ -36,9 +37,35 @@ from ui.figures import rmsprop as rmsprop_fig
 FIGURE_TTL = 3600.0  # seconds: shared figures not asked for in an hour are let go
 
 
+def _by_name(cached_function, signature_of):
+    """Call ``cached_function`` with every argument by name.
+
+    Streamlit names each positional argument of a cached call through
+    ``inspect.signature``, once per argument on every call (about a sixth of a
+    warm page run); binding through a signature read once here avoids that.
+    """
+    signature = inspect.signature(signature_of)
+
+    @functools.wraps(signature_of)
+    def call(*args, **kwargs):
+        if args:
+            kwargs = signature.bind_partial(*args, **kwargs).arguments
+        return cached_function(**kwargs)
+
+    call.clear = cached_function.clear
+    return call
+
+
 def data(max_entries: int, ttl: float | None = None):
     """``st.cache_data`` with a bound, and without Streamlit's own spinner (pages use ``busy``)."""
-    return st.cache_data(max_entries=max_entries, ttl=ttl, show_spinner=False)
+
+    def wrap(function):
+        cached_function = st.cache_data(max_entries=max_entries, ttl=ttl, show_spinner=False)(
+            function
+        )
+        return _by_name(cached_function, function)
+
+    return wrap
 
 
 def figure(max_entries: int, ttl: float | None = FIGURE_TTL):
@@ -52,9 +79,10 @@ def figure(max_entries: int, ttl: float | None = FIGURE_TTL):
         def build_and_freeze(*args, **kwargs):
             return figures.freeze(builder(*args, **kwargs))
 
-        return st.cache_resource(max_entries=max_entries, ttl=ttl, show_spinner=False)(
+        cached_function = st.cache_resource(max_entries=max_entries, ttl=ttl, show_spinner=False)(
             build_and_freeze
         )
+        return _by_name(cached_function, builder)
 
     return wrap
 

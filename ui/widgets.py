@@ -9,9 +9,10 @@ the learner returns to it in the same session.
 
 from __future__ import annotations
 
+import html
+import json
 import math
 from collections.abc import Callable, Sequence
-from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
@@ -230,15 +231,55 @@ def _check_link_option(key: str, where) -> None:
         _replace_link_value(key, None)
 
 
+_SHARE_HTML = """
+<div class="optim-share">
+  <code class="optim-share-link" style="display:block;word-break:break-all;white-space:normal;
+    font-size:0.8rem;padding:0.4rem 0.5rem;border-radius:0.4rem;background:#F3F6FA"></code>
+  <button type="button" class="optim-share-copy" style="margin-top:0.4rem;padding:0.2rem 0.7rem;
+    border:1px solid #C9D2DC;border-radius:0.4rem;background:#FFFFFF;cursor:pointer">{copy}</button>
+</div>
+<script>
+(() => {{
+  const show = () => document.querySelectorAll(".optim-share-link").forEach((e) => {{
+    if (e.textContent !== window.location.href) e.textContent = window.location.href;
+  }});
+  show();
+  if (!window.optimShareTimer) window.optimShareTimer = setInterval(show, 400);
+  document.querySelectorAll(".optim-share-copy").forEach((button) => {{
+    button.onclick = () => {{
+      const done = () => {{ button.textContent = {copied}; }};
+      if (navigator.clipboard && window.isSecureContext) {{
+        navigator.clipboard.writeText(window.location.href).then(done);
+      }} else {{
+        const link = button.parentElement.querySelector(".optim-share-link");
+        const range = document.createRange();
+        range.selectNodeContents(link);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        if (document.execCommand("copy")) done();
+      }}
+    }};
+  }});
+}})();
+</script>
+"""
+
+
 def share_box(container=None) -> None:
-    """An expander with a copyable link to this page with its current settings."""
+    """An expander with a copyable link to this page with its current settings.
+
+    The link is the browser's own address, read there and kept current: every control
+    is bound to the URL, and a control inside a fragment changes the address without
+    rerunning anything outside it, so a link drawn by the server would go stale.
+    """
     where = container or st.sidebar
-    params = {k: v for k, v in st.query_params.to_dict().items()}
-    url = st.context.url or ""
-    link = url + ("?" + urlencode(params) if params else "")
     with where.expander(t("common.share"), icon=":material/link:"):
         st.caption(t("common.share_help"))
-        st.code(link, language=None, wrap_lines=True)
+        copy, copied = t("common.copy"), json.dumps(t("common.copied"))
+        st.html(
+            _SHARE_HTML.format(copy=html.escape(copy), copied=copied), unsafe_allow_javascript=True
+        )
 
 
 # -- page furniture ---------------------------------------------------------------
@@ -249,7 +290,28 @@ def what_to_try(key: str, **fields) -> None:
     st.info(f"**{t('common.what_to_try')}** — {t(key, **fields)}", icon=":material/lightbulb:")
 
 
+_DONE: set = set()  # calls this process has already finished once (their results are cached)
+_DONE_LIMIT = 4096
+
+
 def busy(work: Callable, *args, **kwargs):
-    """Run ``work`` under a spinner (for anything that may take over half a second)."""
-    with st.spinner(t("common.computing"), show_time=True):
+    """Run ``work`` under a spinner (for anything that may take over half a second).
+
+    The spinner costs a timer thread and a message per call, which 40 visitors pay
+    on every run; a call this process has finished before is answered by the cache
+    at once, so it runs without one.
+    """
+    try:
+        done = (getattr(work, "__qualname__", id(work)), args, tuple(sorted(kwargs.items())))
+        hash(done)
+    except TypeError:  # unhashable arguments: always show the spinner
+        done = None
+    if done is not None and done in _DONE:
         return work(*args, **kwargs)
+    with st.spinner(t("common.computing"), show_time=True):
+        result = work(*args, **kwargs)
+    if done is not None:
+        if len(_DONE) >= _DONE_LIMIT:
+            _DONE.clear()
+        _DONE.add(done)
+    return result

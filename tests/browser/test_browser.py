@@ -84,9 +84,22 @@ def test_share_box_holds_the_current_link(server, page):
     page.goto(page_url(server, navigation.PAGES[0], lang="ko", preview=30))
     wait_for_app(page)
     page.get_by_text(text.get("common.share", "ko")).click()
-    code = page.locator("[data-testid=stCode]").first.inner_text()
-    query = parse_qs(urlparse(code.strip()).query)
-    assert query["lang"] == ["ko"] and query["preview"] == ["30"]
+    link = page.locator(".optim-share-link").first
+
+    def shown_query() -> dict:
+        return parse_qs(urlparse(link.inner_text().strip()).query)
+
+    page.wait_for_function("() => document.querySelector('.optim-share-link')?.textContent")
+    assert shown_query()["lang"] == ["ko"] and shown_query()["preview"] == ["30"]
+    # the box follows the address bar: one arrow key on the slider, and the link says 35
+    thumb = page.locator("[data-testid=stSlider]").filter(has_text=text.get("home.steps", "ko"))
+    thumb.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('preview=35')")
+    page.wait_for_function(
+        "() => document.querySelector('.optim-share-link').textContent.includes('preview=35')"
+    )
+    assert shown_query()["preview"] == ["35"] and link.inner_text().strip() == page.url
 
 
 def test_korean_browser_without_lang_is_switched_to_korean(server, browser):

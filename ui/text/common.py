@@ -17,11 +17,11 @@ STRINGS = {
     "common.reset": {"en": "Reset to defaults", "ko": "기본값으로 되돌리기"},
     "common.share": {"en": "Share this view", "ko": "이 화면 공유하기"},
     "common.share_help": {
-        "en": "This link opens this page with every setting you chose. "
-        "Use the copy button at the right of the box.",
-        "ko": "이 링크를 열면 지금 고른 설정 그대로 이 페이지가 열립니다. "
-        "상자 오른쪽의 복사 버튼을 누르세요.",
+        "en": "This link opens this page with every setting you chose.",
+        "ko": "이 링크를 열면 지금 고른 설정 그대로 이 페이지가 열립니다.",
     },
+    "common.copy": {"en": "Copy link", "ko": "링크 복사"},
+    "common.copied": {"en": "Copied", "ko": "복사했습니다"},
     "common.computing": {"en": "Computing…", "ko": "계산하는 중…"},
     "common.what_to_try": {"en": "What to try", "ko": "이렇게 해 보세요"},
     "common.step": {"en": "step", "ko": "단계"},
