@@ -92,48 +92,69 @@ class Controls:
             label, min_value, max_value, default, step, **self._register(key, default), **kwargs
         )
 
-    def _options(self, key, options: Sequence, labels: str | None) -> dict:
-        """Keyword arguments that show translated option labels but keep links working.
+    # Option controls. Without ``labels`` the options are shown as they are and the URL
+    # binding is Streamlit's own (``bind="query-params"``). With ``labels="page.x.{}"``
+    # each option is shown translated; Streamlit would then write the *translated label*
+    # into the address, which ties a link to one language and loses the setting when the
+    # language changes. Those controls are the one place where the URL is handled here:
+    # the address holds the option's short key (``?cam=top``), read once when a session
+    # opens the page (a label in any language from an older link is accepted too) and
+    # written back whenever the value differs from the default.
 
-        Streamlit writes an option widget's *formatted label* into the URL. With
-        ``labels="page.task.{}"`` each option is shown as ``t("page.task.<option>")``;
-        a link carrying the label of another language is mapped back to its option
-        here, before the widget is created, so a shared link survives any language.
-        """
-        _check_link_option(key, self.where)
+    def _choice(self, kind, key, label, options, default, labels, where, value_arg, **kwargs):
+        where = where or self.where
+        options = list(options)
         if labels is None:
-            return {}
-        raw = st.query_params.get(key)
-        if raw is not None and key not in st.session_state:
-            for code in text.LANGUAGES:
-                for option in options:
-                    if text.get(labels.format(option), code) == raw and code != lang():
-                        st.session_state[key] = option
-        return {"format_func": lambda option: t(labels.format(option))}
+            _check_link_choice(key, label, options, where)
+            kwargs[value_arg] = options.index(default) if value_arg == "index" else default
+            return getattr(where, kind)(label, options, **kwargs, **self._register(key, default))
+        self.defaults[key] = default
+        if key not in st.session_state or st.session_state[key] not in options:
+            raw = st.query_params.get(key)
+            chosen = _option_from_link(raw, options, labels) if raw else default
+            if chosen is None:
+                _refuse(key, label, raw, t("common.link_default"), where)
+                chosen = default
+            st.session_state[key] = chosen
+        value = getattr(where, kind)(
+            label,
+            options,
+            key=key,
+            persist_state="session",
+            format_func=lambda option: t(labels.format(option)),
+            **kwargs,
+        )
+        _write_link(key, value, default)
+        return value
 
     def select_slider(
         self, key, label, options: Sequence, default, *, labels=None, where=None, **kwargs
     ):
-        kwargs |= self._options(key, options, labels)
-        return (where or self.where).select_slider(
-            label, options=options, value=default, **self._register(key, default), **kwargs
+        return self._choice(
+            "select_slider", key, label, options, default, labels, where, "value", **kwargs
         )
 
     def selectbox(
         self, key, label, options: Sequence, default, *, labels=None, where=None, **kwargs
     ):
-        kwargs |= self._options(key, options, labels)
-        index = list(options).index(default)
-        return (where or self.where).selectbox(
-            label, options, index=index, **self._register(key, default), **kwargs
+        return self._choice(
+            "selectbox", key, label, options, default, labels, where, "index", **kwargs
         )
 
     def segmented(
         self, key, label, options: Sequence, default, *, labels=None, where=None, **kwargs
     ):
-        kwargs |= self._options(key, options, labels)
-        return (where or self.where).segmented_control(
-            label, options, default=default, required=True, **self._register(key, default), **kwargs
+        return self._choice(
+            "segmented_control",
+            key,
+            label,
+            options,
+            default,
+            labels,
+            where,
+            "default",
+            required=True,
+            **kwargs,
         )
 
     def toggle(self, key, label, default: bool, *, where=None, **kwargs):
@@ -219,16 +240,60 @@ def _check_link_number(key: str, label: str, low, high, where) -> None:
         _replace_link_value(key, first)
 
 
-def _check_link_option(key: str, where) -> None:
-    """An empty (or repeated) option value would leave a required control at None."""
+def _check_link_choice(key: str, label: str, options: list, where) -> None:
+    """An option control bound by Streamlit takes a link's value only if it is the shown
+    text exactly: ``?alpha=2`` for the option 2.0 would be dropped, and an empty value
+    would leave a required control at None. Accept any number equal to an option; drop
+    anything else with a note."""
     raw = _link_value(key)
     if raw is None or key in st.session_state:
         return
-    if isinstance(raw, list):
-        raw = next((r for r in raw if r), "")
-        _replace_link_value(key, raw or None)
-    if not raw:
-        _replace_link_value(key, None)
+    values = raw if isinstance(raw, list) else [raw]
+    first = next((v for v in values if v), "")
+    shown = [str(option) for option in options]
+    if first in shown:
+        if isinstance(raw, list):
+            _replace_link_value(key, first)
+        return
+    match = _number_option(first, options)
+    _replace_link_value(key, None if match is None else str(match))
+    if match is None and first:
+        _refuse(key, label, first, t("common.link_default"), where)
+
+
+def _number_option(raw: str, options: list):
+    """The option equal to the number ``raw`` (``"2"`` finds 2.0), or None."""
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return None
+    for option in options:
+        if isinstance(option, int | float) and not isinstance(option, bool):
+            if math.isclose(float(option), value, rel_tol=1e-9, abs_tol=1e-12):
+                return option
+    return None
+
+
+def _option_from_link(raw: str, options: list, labels: str):
+    """The option a link's value names: its key, or its label in any language."""
+    if raw in options:
+        return raw
+    for option in options:
+        if raw.casefold() == str(option).casefold():
+            return option
+        if any(raw == text.get(labels.format(option), code) for code in text.LANGUAGES):
+            return option
+    return None
+
+
+def _write_link(key: str, value, default) -> None:
+    """Keep ``?key=`` equal to ``value`` (absent while it is the default)."""
+    wanted = None if value is None or value == default else str(value)
+    if st.query_params.get(key) != wanted:
+        if wanted is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = wanted
 
 
 _SHARE_HTML = """

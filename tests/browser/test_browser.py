@@ -128,3 +128,25 @@ def test_settings_come_back_after_visiting_another_page(server, page):
     page.locator("[data-testid=stSidebarNav] a").filter(has_text=text.get("nav.home", "en")).click()
     wait_for_app(page)
     assert slider_value(page, text.get("home.steps", "en")) == "35"
+
+
+def test_option_settings_survive_a_language_switch_and_a_reload(server, page):
+    """Translated options keep short keys in the address: switch an English link with a
+    surface and a camera to Korean, reload, and both settings are still there."""
+    adam = next(c for c in navigation.PAGES if c.key == "adam")
+    page.goto(page_url(server, adam, a_surf="Beale", cam="From+above"))  # an older link
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('cam=top')")
+    assert "a_surf=beale" in page.url
+    page.locator("[data-testid=stSidebar] [data-testid=stButtonGroup] button").filter(
+        has_text=re.compile("^ko$|한국어")
+    ).click()
+    page.wait_for_function("() => location.search.includes('lang=ko')")
+    wait_for_app(page)
+    page.reload()
+    wait_for_app(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["lang"] == ["ko"] and query["a_surf"] == ["beale"] and query["cam"] == ["top"]
+    top = text.get("common.camera.top", "ko")
+    chosen = page.locator("[data-testid=stButtonGroup] button[aria-checked=true]")
+    assert top in chosen.all_inner_texts()
