@@ -24,3 +24,9 @@ def latex(x: float, digits: int = 4) -> str:
         return r"\infty" if x > 0 else r"-\infty"
     mantissa, _, exponent = f"{x:.{digits}g}".partition("e")
     return mantissa + (rf"\times 10^{{{int(exponent)}}}" if exponent else "")
+
+
+def percent(share: float) -> str:
+    """A share (0.683) as a whole percent for prose ("68%"); "—" when not finite."""
+    share = float(share)
+    return f"{100 * share:.0f}%" if math.isfinite(share) else "—"

@@ -478,19 +478,26 @@ def paths_on_contour(
     title: str | None = None,
     critical_points=(),
     critical_labels=None,
+    axes: tuple[str, str] | None = None,
 ) -> go.Figure:
     """Contour map with one animated path per run: ``{name: (xy (n, 2), color)}``.
 
-    NaN points (a diverged run) simply end the drawn path.
+    NaN points (a diverged run) simply end the drawn path; ``axes`` titles x and y.
     """
     fig = contour(xs, ys, z, log_scale=log_scale, title=title)
+    if axes is not None:
+        fig.update_xaxes(title=axes[0])
+        fig.update_yaxes(title=axes[1])
     if critical_points:
         add_critical_points(fig, critical_points, critical_labels)
     first = len(fig.data)
     for name, (xy, color) in runs.items():
         add_path(fig, xy, name=name, color=color)
     paths = [(xy, first + i) for i, (xy, _) in enumerate(runs.values())]
-    return animate_paths(fig, paths, labels=labels)
+    fig = animate_paths(fig, paths, labels=labels)
+    if axes is not None:  # the buttons and the slider go under the x-axis title
+        fig.update_layout(updatemenus=[dict(y=-0.2)], sliders=[dict(y=-0.2)])
+    return fig
 
 
 def freeze(fig: go.Figure) -> go.Figure:

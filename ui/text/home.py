@@ -63,22 +63,41 @@ STRINGS = {
         "ko": "미리 보기: 길고 좁은 골짜기 하나, 옵티마이저 넷",
     },
     "home.teaser_caption": {
-        "en": "The valley f(x, y) = (x² + {condition:g}·y²)/2 is {condition:g} times steeper "
-        "across than along. Plain gradient descent has to keep its step small enough "
-        "for the steep direction, so it crawls along the flat one; the other three "
-        "are what the later pages explain. Press Play to watch the runs.",
-        "ko": "골짜기 f(x, y) = (x² + {condition:g}·y²)/2는 가로 방향보다 세로 방향이 "
-        "{condition:g}배 가파릅니다. 보통의 경사 하강법은 가파른 방향에 맞춰 걸음을 작게 "
-        "잡아야 해서 완만한 방향으로는 느릿느릿 나아갑니다. 나머지 셋이 어떻게 "
-        "다른지는 뒤의 페이지에서 설명합니다. 재생 버튼을 눌러 보세요.",
+        "en": "The valley f(x, y) = (x² + {condition}·y²)/2 is {condition} times more curved "
+        "across than along. Plain gradient descent must keep its step size below "
+        "2/{condition} = {limit}, or it swings out across the steep direction, so along the "
+        "flat one it crawls: after {steps} steps it has covered {gd} of the way to the "
+        "minimum along x, against {momentum} for momentum, {rmsprop} for RMSprop and {adam} "
+        "for Adam. The later pages explain why. Press Play to watch the runs.",
+        "ko": "골짜기 f(x, y) = (x² + {condition}·y²)/2는 가로 방향보다 세로 방향으로 "
+        "{condition}배 더 가파르게 휘어 있습니다. 일반 경사 하강법은 학습률을 "
+        "2/{condition} = {limit}보다 작게 잡아야 가파른 방향으로 튕겨 나가지 않으므로, 완만한 "
+        "방향으로는 느릿느릿 기어갑니다. {steps}단계 동안 x 방향으로 최솟값까지 가야 할 "
+        "거리 가운데 일반 경사 하강법은 {gd}, 모멘텀은 {momentum}, RMSprop은 {rmsprop}, "
+        "Adam은 {adam}만큼 왔습니다. 그 까닭은 뒤의 페이지에서 설명합니다. 재생 버튼을 "
+        "눌러 경로를 보세요.",
     },
+    "home.teaser_caption_close": {
+        "en": "The valley f(x, y) = (x² + {condition}·y²)/2 is {condition} times more curved "
+        "across than along. After {steps} steps, the share of the way to the minimum covered "
+        "along x: gradient descent {gd}, momentum {momentum}, RMSprop {rmsprop}, Adam {adam}. "
+        "Press Play to watch the runs.",
+        "ko": "골짜기 f(x, y) = (x² + {condition}·y²)/2는 가로 방향보다 세로 방향으로 "
+        "{condition}배 더 가파르게 휘어 있습니다. {steps}단계 동안 x 방향으로 최솟값까지 "
+        "온 비율: 경사 하강법 {gd}, 모멘텀 {momentum}, RMSprop {rmsprop}, Adam {adam}. "
+        "재생 버튼을 눌러 경로를 보세요.",
+    },
+    "home.x": {"en": "x (flat direction)", "ko": "x (완만한 방향)"},
+    "home.y": {"en": "y (steep direction)", "ko": "y (가파른 방향)"},
     "home.steps": {"en": "Number of steps", "ko": "단계 수"},
     "home.contour_title": {"en": "Paths on the contour map", "ko": "등고선 위의 경로"},
     "home.loss_title": {"en": "Cost per step (log scale)", "ko": "단계별 비용 (로그 눈금)"},
     "home.try": {
         "en": "drag the number of steps down to 10 and compare how far each optimizer "
-        "got; then open the share box in the sidebar — the link keeps your choice.",
-        "ko": "단계 수를 10까지 줄여서 각 옵티마이저가 얼마나 갔는지 비교해 보세요. "
+        "got along the valley; then open the share box in the sidebar — the link keeps "
+        "your choice.",
+        "ko": "단계 수를 10까지 줄여서 각 옵티마이저가 골짜기를 따라 얼마나 갔는지 "
+        "비교해 보세요. "
         "그다음 사이드바의 공유 상자를 열어 보면 링크에 그 설정이 담겨 있습니다.",
     },
 }
