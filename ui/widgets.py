@@ -37,32 +37,35 @@ def t(key: str, /, **fields) -> str:
 
 
 def language_selector() -> str:
-    """Sidebar language control bound to ``?lang=``; returns the language code.
+    """Sidebar language control, kept in ``?lang=``; returns the language code.
 
-    Its default is the constant "en" (a locale-dependent default would vanish
-    from shared links). A bare first visit (no query string at all) from a Korean
-    browser is switched to Korean through session state, which writes ``?lang=ko``;
-    a shared link with settings but no ``lang`` was made in English and stays so.
+    The choices read "English" / "한국어" while the address holds the code (``?lang=ko``),
+    so this control's URL is handled here, as translated option controls are (see
+    ``Controls._choice``): read once per session, written back on every run (which
+    also puts it back after a page switch). Its default is the constant "en" (a
+    locale-dependent default would vanish from shared links). A bare first visit (no
+    query string at all) from a Korean browser opens in Korean; a shared link with
+    settings but no ``lang`` was made in English and stays so.
     """
-    if "_lang_checked" not in st.session_state:
-        st.session_state["_lang_checked"] = True
+    if LANG_KEY not in st.session_state or st.session_state[LANG_KEY] not in text.LANGUAGES:
+        raw = st.query_params.get(LANG_KEY)
+        names = {name.casefold(): code for code, name in text.LANGUAGE_NAMES.items()}
+        names |= {code.casefold(): code for code in text.LANGUAGES}
+        chosen = names.get((raw or "").casefold())
         bare_visit = not st.query_params  # a shared link keeps the language it was made in
-        if bare_visit and (st.context.locale or "").lower().startswith("ko"):
-            st.session_state[LANG_KEY] = "ko"
-            # A value set through session state alone does not reach the address bar;
-            # before the widget exists this run, the URL may still be written directly.
-            st.query_params[LANG_KEY] = "ko"
-    # No format_func: Streamlit would write the formatted label ("한국어") into the
-    # URL instead of the code, and ?lang=ko must stay the documented form.
-    st.sidebar.segmented_control(
+        if chosen is None and bare_visit and (st.context.locale or "").lower().startswith("ko"):
+            chosen = "ko"
+        st.session_state[LANG_KEY] = chosen or text.DEFAULT_LANGUAGE
+    value = st.sidebar.segmented_control(
         "Language / 언어",
         text.LANGUAGES,
-        default=text.DEFAULT_LANGUAGE,
         key=LANG_KEY,
         required=True,
-        bind="query-params",
+        persist_state="session",
+        format_func=text.LANGUAGE_NAMES.get,
         help="English / 한국어",
     )
+    _write_link(LANG_KEY, value, text.DEFAULT_LANGUAGE)
     return lang()
 
 

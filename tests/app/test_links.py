@@ -111,3 +111,22 @@ def test_an_unknown_option_key_gives_the_default_and_a_note():
     assert at.selectbox(key="a_surf").value == adam.SURFACES[0]
     assert "a_surf" not in at.query_params
     assert any("nowhere" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    "raw, lang, kept",
+    [
+        ("ko", "ko", "ko"),
+        ("KO", "ko", "ko"),
+        ("한국어", "ko", "ko"),
+        ("xx", "en", None),
+        ("", "en", None),
+    ],
+)
+def test_the_language_choice_shows_names_and_keeps_the_code_in_the_address(raw, lang, kept):
+    at = open_app(None, raw)
+    assert not at.exception
+    control = at.get("button_group")[0]
+    assert list(control.proto.options[i].content for i in range(2)) == ["English", "한국어"]
+    assert at.title[0].value == text.get("home.title", lang)
+    assert param(at, "lang") == kept
