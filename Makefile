@@ -37,7 +37,7 @@ serve: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_pages.py
-	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_load.py --ttl-wait 130
 	$(BIN)/python bench/bench_browser.py
 
 clean:

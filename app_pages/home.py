@@ -6,7 +6,7 @@ from optim_core.lessons import home
 from ui import cached, figures, navigation
 from ui.numbers import percent
 from ui.numbers import text as num
-from ui.widgets import Controls, share_box, t, what_to_try
+from ui.widgets import Controls, chart, share_box, t, what_to_try
 
 st.title(t("home.title"))
 st.write(t("home.intro"))
@@ -38,7 +38,7 @@ def teaser() -> None:
     left, right = st.columns([3, 2])
     title = t("home.contour_title")
     fig = cached.home_contour_figure(*preview.grid, runs, labels=labels, title=title, axes=axes)
-    left.plotly_chart(fig, key="teaser_contour")
+    chart(fig, key="teaser_contour", where=left)
     fig = cached.home_loss_figure(
         curves,
         xlabel=t("common.step"),
@@ -46,7 +46,7 @@ def teaser() -> None:
         log_y=True,
         title=t("home.loss_title"),
     )
-    right.plotly_chart(fig, key="teaser_loss")
+    chart(fig, key="teaser_loss", where=right)
     caption = "home.teaser_caption" if preview.crawls else "home.teaser_caption_close"
     covered = {n: percent(v) for n, v in preview.covered.items()}
     condition, limit = num(home.CONDITION), num(preview.gd_limit)

@@ -379,28 +379,48 @@ def report(rows: list[dict]) -> None:
         )
         for error in r["errors"]:
             print(f"    failed: {error[:150]}")
+        if "memory" in r:
+            idle, peak, final = r["memory"]
+            print(
+                f"    memory: idle {idle:.0f} MB (one warm visit to each page), highest under "
+                f"load {peak:.0f} MB, {final:.0f} MB once every session had closed and expired "
+                f"({final - idle:+.0f} MB)"
+            )
         if r.get("servers", 1) > 1:
             print(f"    sessions were served by {r['servers']} processes")
 
 
 async def measure(base: str, pids: list[int], args, pages=None) -> list[dict]:
+    """Warm views of every page first (then the server is "idle": one warm visit to each
+    page at its defaults), then N sessions per page; with ``--ttl-wait`` the memory once
+    every session has closed and Streamlit has let disconnected sessions go."""
     probe = Session(base)
     await probe.open()
     home = await probe.run(args.query)
     await probe.close()
+    chosen = [
+        app_page
+        for app_page in pages or home.pages or [_SinglePage()]
+        if not args.pages or (app_page.url_pathname or "home") in args.pages.split(",")
+    ]
+    warm = {}
+    for app_page in chosen:
+        warm[app_page.url_pathname] = await warm_view(base, args.query, app_page.url_pathname)
+    idle = rss_mb(pids)
     rows = []
-    for app_page in pages or home.pages or [_SinglePage()]:
+    for app_page in chosen:
         name = app_page.url_pathname or "home"
-        if args.pages and name not in args.pages.split(","):
-            continue
-        warm, _, packed = await warm_view(base, args.query, app_page.url_pathname)
         row = await page_load(base, name, app_page.url_pathname, args.sessions, pids, args.query)
-        row["warm"] = warm
-        row["packed"] = packed
+        row["warm"], _, row["packed"] = warm[app_page.url_pathname]
         await asyncio.sleep(args.settle)
         row["after"] = rss_mb(pids)
         rows.append(row)
         print(f"  {name}: done", file=sys.stderr)
+    peak = max((r["under"] for r in rows), default=idle)
+    if args.ttl_wait and pids:
+        print(f"  waiting {args.ttl_wait:.0f} s for closed sessions to expire", file=sys.stderr)
+        await asyncio.sleep(args.ttl_wait)
+        rows[-1]["memory"] = (idle, peak, rss_mb(pids))
     return rows
 
 
@@ -418,6 +438,13 @@ def main() -> None:
     parser.add_argument("--pages", default="", help="comma-separated url paths (home = '')")
     parser.add_argument("--query", default="", help="query string of the shared link")
     parser.add_argument("--settle", type=float, default=1.0, help="seconds before 'after' memory")
+    parser.add_argument(
+        "--ttl-wait",
+        type=float,
+        default=0.0,
+        help="at the end, seconds to wait before the final memory (Streamlit forgets closed "
+        "sessions after server.disconnectedSessionTTL, 120 s by default): try 130",
+    )
     parser.add_argument("--no-bare", action="store_true", help="skip the bare-page comparison")
     parser.add_argument("--compression", action="store_true", help="websocket compression on")
     parser.add_argument(
@@ -443,7 +470,11 @@ def main() -> None:
         if not args.no_bare:
             with server("bench/bare.py", extra) as (base, pids):
                 rows += asyncio.run(
-                    measure(base, pids, argparse.Namespace(**(vars(args) | {"pages": ""})))
+                    measure(
+                        base,
+                        pids,
+                        argparse.Namespace(**(vars(args) | {"pages": "", "ttl_wait": 0})),
+                    )
                 )
             rows[-1]["name"] = "bare page (floor)"
         with server("dashboard.py", extra) as (base, pids):

@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from ui import text
+from ui.text.common import PLOTLY_KO
 
 LANG_KEY = "lang"
 
@@ -351,6 +352,17 @@ def share_box(container=None) -> None:
 
 
 # -- page furniture ---------------------------------------------------------------
+
+_CHART_CONFIG = {
+    "en": {"displaylogo": False},
+    "ko": {"displaylogo": False, "locale": "ko", "locales": {"ko": PLOTLY_KO}},
+}
+
+
+def chart(fig, *, key: str, where=None, **kwargs):
+    """``st.plotly_chart`` with Plotly's own words (toolbar, notices, dates) in the
+    session's language and without the Plotly logo."""
+    return (where or st).plotly_chart(fig, key=key, config=_CHART_CONFIG[lang()], **kwargs)
 
 
 def what_to_try(key: str, **fields) -> None:

@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from ui import navigation, text
+from ui.text.common import PLOTLY_KO
 
 pytestmark = pytest.mark.browser
 
@@ -150,3 +151,17 @@ def test_option_settings_survive_a_language_switch_and_a_reload(server, page):
     top = text.get("common.camera.top", "ko")
     chosen = page.locator("[data-testid=stButtonGroup] button[aria-checked=true]")
     assert top in chosen.all_inner_texts()
+
+
+def test_plotly_toolbar_speaks_korean_on_a_korean_page(server, page):
+    page.goto(page_url(server, navigation.PAGES[0], lang="ko"))
+    wait_for_app(page)
+    chart = page.locator("[data-testid=stPlotlyChart]").first
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    titles = page.eval_on_selector_all(
+        ".modebar-btn", "els => els.map(e => e.getAttribute('data-title'))"
+    )
+    korean = set(PLOTLY_KO["dictionary"].values())
+    # Streamlit adds its own full-screen button, with a fixed English title (no API)
+    assert titles and {title for title in titles if title != "Fullscreen"} <= korean
