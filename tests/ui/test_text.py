@@ -37,3 +37,51 @@ def test_lookup_formats_fields_and_unknown_keys_fail_loudly():
     assert "7" in text.get("common.diverged", "en", name="GD", step=7)
     with pytest.raises(KeyError):
         text.get("no.such.key", "en")
+
+
+# -- Korean particles after numbers ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, pair, expected",
+    [
+        ("19.79", "을/를", "를"),  # …구
+        ("19.73", "을/를", "을"),  # …삼
+        ("0.063", "은/는", "은"),  # …삼
+        ("0.98", "은/는", "은"),  # …팔
+        ("0.95", "은/는", "는"),  # …오
+        ("11.69", "이/가", "가"),  # …구
+        ("8", "과/와", "과"),  # 팔
+        ("2", "과/와", "와"),  # 이
+        ("0", "과/와", "과"),  # 영
+        ("0.50", "이/가", "이"),  # …영
+        ("10", "을/를", "을"),  # 십
+        ("100", "은/는", "은"),  # 백
+        ("1,000", "이/가", "이"),  # 천
+        ("20000", "이/가", "이"),  # 이만
+        ("7", "으로/로", "로"),  # 칠: ㄹ takes 로
+        ("3", "으로/로", "으로"),  # 삼
+        ("4", "으로/로", "로"),  # 사
+        ("12%", "이/가", "가"),  # 퍼센트
+        ("Adam", "은/는", "은"),  # 아담
+        ("RMSprop", "은/는", "은"),  # …프롭
+        ("α", "이/가", "가"),  # 알파
+        ("L", "이/가", "이"),  # 엘
+        ("모멘텀", "과/와", "과"),
+        ("경사 하강법", "이/가", "이"),
+        ("배치", "을/를", "를"),
+        ("(x = 1)", "이/가", "이"),  # a closing bracket is not read: …일
+    ],
+)
+def test_particle_follows_the_last_sound(word, pair, expected):
+    assert text.particle(word, pair) == expected
+
+
+def test_a_template_field_can_carry_its_particle():
+    text.CATALOG["_test.particle"] = {"en": "mean {m}", "ko": "평균 {m:을/를} 구합니다"}
+    try:
+        assert text.get("_test.particle", "ko", m="19.79") == "평균 19.79를 구합니다"
+        assert text.get("_test.particle", "ko", m="19.73") == "평균 19.73을 구합니다"
+        assert text.get("_test.particle", "en", m="19.73") == "mean 19.73"
+    finally:
+        del text.CATALOG["_test.particle"]
