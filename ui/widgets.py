@@ -365,6 +365,12 @@ def chart(fig, *, key: str, where=None, **kwargs):
     return (where or st).plotly_chart(fig, key=key, config=_CHART_CONFIG[lang()], **kwargs)
 
 
+def glossary(*terms: str, where=None) -> None:
+    """A collapsed box with one line for each term (``glossary("hessian", "eigen")``)."""
+    with (where or st).expander(t("glossary.title"), icon=":material/menu_book:"):
+        st.markdown("\n\n".join(t(f"glossary.{term}") for term in terms))
+
+
 def what_to_try(key: str, **fields) -> None:
     """The page's "what to try" prompt, in a callout."""
     st.info(f"**{t('common.what_to_try')}** — {t(key, **fields)}", icon=":material/lightbulb:")

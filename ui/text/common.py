@@ -60,6 +60,60 @@ STRINGS = {
     "nav.rmsprop": {"en": "RMSprop", "ko": "RMSprop"},
     "nav.adam": {"en": "Adam", "ko": "Adam"},
     "nav.race": {"en": "Optimizer race", "ko": "옵티마이저 경주"},
+    # the glossary: one line per technical term (ui.widgets.glossary)
+    "glossary.title": {"en": "Terms on this page", "ko": "이 페이지의 용어"},
+    "glossary.epoch": {
+        "en": "**Epoch** — one pass over every training example; with batch size b an "
+        "epoch of m examples takes ⌈m/b⌉ updates.",
+        "ko": "**에폭** — 학습 데이터 전체를 한 번 훑는 것. 배치 크기가 b이면 예제 m개의 "
+        "에폭 한 번에 ⌈m/b⌉번 갱신합니다.",
+    },
+    "glossary.cross_entropy": {
+        "en": "**Cross-entropy** — the cost of a yes/no prediction: −log of the probability "
+        "the model gave to the right answer, averaged over the examples.",
+        "ko": "**교차 엔트로피** — 예/아니오 예측의 비용. 모델이 정답에 준 확률에 −log를 "
+        "취해 예제들에 대해 평균한 값입니다.",
+    },
+    "glossary.l2": {
+        "en": "**L2 penalty** — λ/2·‖w‖² added to the cost, so that large weights cost "
+        "something; it also gives the cost a single minimum.",
+        "ko": "**L2 벌점** — 비용에 λ/2·‖w‖²를 더해 큰 가중치에 대가를 치르게 하는 것. "
+        "덕분에 비용의 최솟값이 하나로 정해집니다.",
+    },
+    "glossary.newton": {
+        "en": "**Newton's method** — steps by the gradient divided by the curvature "
+        "(H⁻¹∇C); on a smooth bowl it finds the exact minimum in a few steps, which is "
+        "how the page computes the best cost to compare with.",
+        "ko": "**뉴턴법** — 기울기를 곡률로 나눈 만큼(H⁻¹∇C) 움직이는 방법. 매끈한 그릇 "
+        "모양에서는 몇 단계 만에 정확한 최솟값을 찾으므로, 페이지가 비교 기준인 최소 "
+        "비용을 이것으로 구합니다.",
+    },
+    "glossary.hessian": {
+        "en": "**Hessian** H — the table of second derivatives: how fast the slope itself "
+        "changes in each direction (the curvature).",
+        "ko": "**헤세 행렬** H — 이계 도함수를 모은 표. 각 방향으로 기울기 자체가 얼마나 "
+        "빨리 바뀌는지(곡률)를 나타냅니다.",
+    },
+    "glossary.eigen": {
+        "en": "**Eigen-direction, eigenvalue** — the directions in which the curvature is "
+        "simplest (the surface bends without twisting), and the curvature λ along each; "
+        "λ_max is the steepest bend, λ_min the flattest.",
+        "ko": "**고유 방향, 고윳값** — 곡면이 비틀림 없이 휘는 방향과, 그 방향의 곡률 λ. "
+        "λ_max는 가장 가파르게 휘는 방향의 곡률, λ_min은 가장 완만한 방향의 곡률입니다.",
+    },
+    "glossary.condition": {
+        "en": "**Condition number** κ = λ_max/λ_min — how many times more curved the steepest "
+        "direction is than the flattest; the larger κ, the narrower the valley and the "
+        "slower plain gradient descent.",
+        "ko": "**조건수** κ = λ_max/λ_min — 가장 가파른 방향이 가장 완만한 방향보다 몇 배 "
+        "더 휘는지. κ가 클수록 골짜기가 좁고 일반 경사 하강법이 느립니다.",
+    },
+    "glossary.pp": {
+        "en": "**pp (percentage points)** — the difference of two percentages: from 20% to "
+        "25% is 5 pp (and 25% more).",
+        "ko": "**%p (퍼센트포인트)** — 두 백분율의 차이. 20%에서 25%가 되면 5%p 오른 "
+        "것입니다(비율로는 25% 증가).",
+    },
 }
 
 # Plotly's own words (toolbar tooltips, notices, dates) in Korean: the plotly.js that
