@@ -115,7 +115,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page that collects console errors and requests to other hosts."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-US")
     pg = context.new_page()
     pg.console_errors = []
     pg.on(
