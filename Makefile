@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint format bench serve clean
+.PHONY: run test lint format bench serve screenshots clean
 N      ?= 2
 
 # (Re)create the virtualenv when it is missing or older than pyproject.toml.
@@ -33,6 +33,11 @@ format: $(BIN)/.installed
 # N Streamlit processes behind HAProxy on $(PORT), cookie-sticky (needs: apt-get install haproxy)
 serve: $(BIN)/.installed
 	$(BIN)/python deploy/serve.py --processes $(N) --port $(PORT)
+
+# every page at every size (1280×720, 1024×768, 1920×1080, 390×844) in both languages,
+# PNGs in tests/browser/screenshots/ (make test checks two pages at those sizes)
+screenshots: $(BIN)/.installed
+	ALL_SIZES=1 $(BIN)/python -m pytest tests/browser/test_sizes.py tests/browser/test_browser.py -k "size or every_page"
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_core.py
