@@ -100,52 +100,316 @@ home_loss_figure = figure(32)(figures.loss_curves)
 gradient_descent_parabola = data(1)(gradient_descent.parabola)
 gradient_descent_descent = data(64)(gradient_descent.descent)
 gradient_descent_valley = data(64)(gradient_descent.valley)
-gradient_descent_descent_figure = figure(64)(gradient_descent_fig.descent_figure)
-gradient_descent_contour_figure = figure(64)(gradient_descent_fig.valley_contour)
-gradient_descent_surface_figure = figure(64)(gradient_descent_fig.valley_surface)
+# The figures are keyed by the page's plain settings and the language; the translated words
+# (``_labels``, ``_note``: fixed by ``lang``) ride along unhashed, as Streamlit skips "_" names.
+
+
+@figure(64)
+def gradient_descent_descent_figure(lr, w0, steps, lang, _labels, _note):
+    return gradient_descent_fig.descent_run_figure(lr, w0, steps, labels=_labels, note=_note)
+
+
+@figure(128)  # one per step k
+def gradient_descent_step_figure(lr, w0, steps, k, lang, _labels):
+    return gradient_descent_fig.step_run_figure(lr, w0, steps, k, labels=_labels)
+
+
+@figure(64)
+def gradient_descent_contour_figure(rate, w0, b0, steps, raw, lang, _labels, _note):
+    valley = (rate, w0, b0, steps, raw)
+    return gradient_descent_fig.valley_contour_run(*valley, labels=_labels, note=_note)
+
+
+@figure(64)
+def gradient_descent_surface_figure(rate, w0, b0, steps, raw, camera, lang, _labels, _note):
+    valley = (rate, w0, b0, steps, raw)
+    return gradient_descent_fig.valley_surface_run(
+        *valley, labels=_labels, camera=camera, note=_note
+    )
+
 
 # -- local_optima ---------------------------------------------------------------------------------
 local_optima_landscape = data(1)(local_optima.landscape)
 local_optima_start = data(64)(local_optima.start)
 local_optima_basins = data(32)(local_optima.basins)  # its maps are also kept one by one
 local_optima_saddle = data(64)(local_optima.saddle)
-local_optima_surface_figure = figure(8)(local_optima_fig.landscape_surface)  # cameras × langs
-local_optima_contour_figure = figure(4)(local_optima_fig.landscape_contour)
-local_optima_paths_figure = figure(64)(local_optima_fig.section_paths)  # start and saddle
-local_optima_costs_figure = figure(32)(local_optima_fig.start_costs)
-local_optima_basins_figure = figure(32)(local_optima_fig.basin_maps)
-local_optima_bars_figure = figure(32)(local_optima_fig.basin_shares)
-local_optima_norms_figure = figure(32)(local_optima_fig.saddle_norms)
+# the figures are keyed by the page's settings (numbers and labels: cheap to hash on every view)
+local_optima_surface_figure = figure(8)(local_optima_fig.surface_view)  # cameras × langs
+local_optima_paths_figure = figure(64)(local_optima_fig.start_map)
+local_optima_costs_figure = figure(64)(local_optima_fig.start_cost_chart)
+local_optima_basins_figure = figure(32)(local_optima_fig.basins_chart)
+local_optima_bars_figure = figure(32)(local_optima_fig.shares_chart)
+local_optima_norms_figure = figure(32)(local_optima_fig.saddle_norms_chart)
+local_optima_saddle_figure = figure(32)(local_optima_fig.saddle_map)
 
 # -- batch_sizes ----------------------------------------------------------------------------------
+# A problem is known by ``Prepared.key`` (a digest made once, when the table is prepared):
+# each cached call below hashes that short string and a few settings, while the data rides
+# along under a parameter whose name starts with "_", which Streamlit does not hash.
 BATCH_SIZES_TTL = 3600.0  # seconds: uploads make keys without bound, so they are forgotten
 batch_sizes_builtin = data(8)(batch_sizes.builtin)
-batch_sizes_upload_columns = data(8, BATCH_SIZES_TTL)(batch_sizes.upload_columns)
-batch_sizes_from_upload = data(8, BATCH_SIZES_TTL)(batch_sizes.from_upload)
-batch_sizes_overview = data(32)(batch_sizes.overview)
-batch_sizes_step = data(64)(batch_sizes.step)
-batch_sizes_curves = data(32)(batch_sizes.curves)
-batch_sizes_contour = data(16)(batch_sizes.contour)
-batch_sizes_sweep_point = data(128)(batch_sizes.sweep_point)
-batch_sizes_sweep = data(32)(batch_sizes.sweep)
-batch_sizes_clock_figure = figure(64)(batch_sizes_fig.clock_curve)  # four per setting
-batch_sizes_contour_figure = figure(32)(batch_sizes_fig.contour_paths)
-batch_sizes_sweep_figure = figure(32)(batch_sizes_fig.sweep_figure)
+
+
+@data(8, BATCH_SIZES_TTL)
+def _batch_sizes_upload_columns(file_id: str, task: str, _frame):
+    return batch_sizes.upload_columns(_frame, task)
+
+
+def batch_sizes_upload_columns(file_id: str, frame, task: str):
+    """The columns of the uploaded file ``file_id`` (read as ``frame``) offered for ``task``."""
+    return _batch_sizes_upload_columns(file_id, task, frame)
+
+
+@data(8, BATCH_SIZES_TTL)
+def _batch_sizes_from_upload(file_id: str, features: tuple, target: str, task: str, _frame):
+    return batch_sizes.from_upload(_frame, features, target, task)
+
+
+def batch_sizes_from_upload(file_id: str, frame, features: tuple, target: str, task: str):
+    """The uploaded file ``file_id`` prepared with the chosen columns (raises as the lesson)."""
+    return _batch_sizes_from_upload(file_id, tuple(features), target, task, frame)
+
+
+@data(32, BATCH_SIZES_TTL)
+def _batch_sizes_overview(key: str, batch, epochs, _data):
+    return batch_sizes.overview(_data.X, _data.y, _data.task, batch, epochs)
+
+
+def batch_sizes_overview(prepared, batch, epochs):
+    return _batch_sizes_overview(prepared.key, batch, epochs, prepared)
+
+
+@data(64, BATCH_SIZES_TTL)
+def _batch_sizes_step(key: str, batch, lr, seed, epoch, k, feature, _data):
+    return batch_sizes.step(_data.X, _data.y, _data.task, batch, lr, seed, epoch, k, feature)
+
+
+def batch_sizes_step(prepared, batch, lr, seed, epoch, k, feature):
+    return _batch_sizes_step(prepared.key, batch, lr, seed, epoch, k, feature, prepared)
+
+
+@data(32, BATCH_SIZES_TTL)
+def _batch_sizes_curves(key: str, batch, lr, epochs, seed, _data):
+    return batch_sizes.curves(_data.X, _data.y, _data.task, batch, lr, epochs, seed)
+
+
+def batch_sizes_curves(prepared, batch, lr, epochs, seed):
+    return _batch_sizes_curves(prepared.key, batch, lr, epochs, seed, prepared)
+
+
+@data(16, BATCH_SIZES_TTL)
+def _batch_sizes_contour(key: str, feature, batch, lr, epochs, seed, _data):
+    return batch_sizes.contour(_data.X, _data.y, _data.task, feature, batch, lr, epochs, seed)
+
+
+def batch_sizes_contour(prepared, feature, batch, lr, epochs, seed):
+    return _batch_sizes_contour(prepared.key, feature, batch, lr, epochs, seed, prepared)
+
+
+@data(128, BATCH_SIZES_TTL)
+def _batch_sizes_sweep_point(key: str, batch, _data):
+    return batch_sizes.sweep_point(_data.X, _data.y, _data.task, batch)
+
+
+def batch_sizes_sweep_point(prepared, batch):
+    """One batch size of the sweep (the page calls these one by one only when measuring)."""
+    return _batch_sizes_sweep_point(prepared.key, batch, prepared)
+
+
+@data(32, BATCH_SIZES_TTL)
+def _batch_sizes_sweep(key: str, _data):
+    sizes = batch_sizes.sweep_sizes(_data.m)
+    return batch_sizes.sweep(tuple(batch_sizes_sweep_point(_data, s) for s in sizes), _data.m)
+
+
+_BATCH_SIZES_SWEPT: dict[str, float] = {}  # key -> when this process measured its sweep
+
+
+def _batch_sizes_clock() -> float:
+    import time
+
+    return time.monotonic()
+
+
+def batch_sizes_swept(prepared) -> bool:
+    """True while the whole sweep of ``prepared`` that this process measured is still cached
+    (it is forgotten ``BATCH_SIZES_TTL`` after it was made): the page then asks for it in one
+    call, without a progress bar."""
+    made = _BATCH_SIZES_SWEPT.get(prepared.key)
+    return made is not None and _batch_sizes_clock() - made < 0.95 * BATCH_SIZES_TTL
+
+
+def batch_sizes_sweep(prepared):
+    """Section 4's sweep in one cached call (its points come from their own cache)."""
+    result = _batch_sizes_sweep(prepared.key, prepared)
+    if not batch_sizes_swept(prepared):
+        if len(_BATCH_SIZES_SWEPT) >= 4096:
+            _BATCH_SIZES_SWEPT.clear()
+        _BATCH_SIZES_SWEPT[prepared.key] = _batch_sizes_clock()
+    return result
+
+
+def _batch_sizes_say(lang: str):
+    """The catalog in ``lang``: the builders below translate their own labels, so a figure
+    is keyed by a language code instead of hashing every label on every view."""
+    from ui import text as catalog
+
+    return lambda key, **fields: catalog.get(key, lang, **fields)
+
+
+@figure(64)  # four per setting
+def _batch_sizes_clock_figure(key: str, run: tuple, clock: str, optimum: float, lang: str, _data):
+    say, curves = _batch_sizes_say(lang), batch_sizes_curves(_data, *run)
+    names, labels = (
+        batch_sizes_fig.run_names(say, run[0], _data.m),
+        batch_sizes_fig.curve_labels(say),
+    )
+    return batch_sizes_fig.clock_curve(curves, clock, names=names, optimum=optimum, labels=labels)
+
+
+def batch_sizes_clock_figure(prepared, run: tuple, clock: str, optimum: float, lang: str):
+    """Section 2's chart for ``clock`` of ``batch_sizes_curves(prepared, *run)``, in ``lang``."""
+    return _batch_sizes_clock_figure(prepared.key, run, clock, optimum, lang, prepared)
+
+
+@figure(32)
+def _batch_sizes_contour_figure(key: str, run: tuple, lang: str, _data):
+    say, contour = _batch_sizes_say(lang), batch_sizes_contour(_data, *run)
+    names = batch_sizes_fig.run_names(say, run[1], _data.m)
+    labels = batch_sizes_fig.map_labels(say, _data.feature_name(run[0]))
+    title = say("batch_sizes.contour_title")
+    return batch_sizes_fig.contour_paths(contour, names=names, labels=labels, title=title)
+
+
+def batch_sizes_contour_figure(prepared, run: tuple, lang: str):
+    """Section 3's map of ``batch_sizes_contour(prepared, *run)``, in ``lang``."""
+    return _batch_sizes_contour_figure(prepared.key, run, lang, prepared)
+
+
+@figure(32)
+def _batch_sizes_sweep_figure(key: str, chosen: int, lang: str, _data):
+    say, sweep = _batch_sizes_say(lang), batch_sizes_sweep(_data)
+    labels, title = batch_sizes_fig.sweep_labels(say), say("batch_sizes.sweep_title")
+    return batch_sizes_fig.sweep_figure(sweep, chosen=chosen, labels=labels, title=title)
+
+
+def batch_sizes_sweep_figure(prepared, chosen: int, lang: str):
+    """Section 4's chart, with the batch size ``chosen`` marked, in ``lang``."""
+    return _batch_sizes_sweep_figure(prepared.key, chosen, lang, prepared)
+
+
+def _batch_sizes_shown(table) -> dict:
+    """A ``fig.Table`` as ``st.dataframe`` arguments: Arrow data (sent as it is, no pandas
+    conversion per view) and a number format per column."""
+    config = {
+        name: st.column_config.NumberColumn(format=spec) for name, spec in table.formats.items()
+    }
+    config |= {name: st.column_config.TextColumn(width="small") for name in table.narrow}
+    return {"data": batch_sizes_fig.arrow(table.frame), "column_config": config}
+
+
+def _batch_sizes_table(max_entries: int):
+    """A shared table (``st.cache_resource``: Arrow data is immutable), bound by name."""
+
+    def wrap(builder):
+        cached_function = st.cache_resource(
+            max_entries=max_entries, ttl=FIGURE_TTL, show_spinner=False
+        )(builder)
+        return _by_name(cached_function, builder)
+
+    return wrap
+
+
+@_batch_sizes_table(64)
+def _batch_sizes_batch_table(key: str, batch, seed, epoch: int, k: int, lang: str, _data, _step):
+    labels = batch_sizes_fig.batch_labels(_batch_sizes_say(lang))
+    return _batch_sizes_shown(batch_sizes_fig.batch_table(_data, _step, **labels))
+
+
+def batch_sizes_batch_table(prepared, batch, seed, here, lang: str) -> dict:
+    """Section 1's table of step ``here`` of ``batch_sizes_step(prepared, batch, ·, seed, …)``."""
+    return _batch_sizes_batch_table(
+        prepared.key, batch, seed, here.epoch, here.k, lang, prepared, here
+    )
+
+
+@_batch_sizes_table(16)
+def _batch_sizes_scaling_table(key: str, lang: str, _data):
+    labels = batch_sizes_fig.scaling_labels(_batch_sizes_say(lang))
+    return _batch_sizes_shown(batch_sizes_fig.scaling_table(_data, labels))
+
+
+def batch_sizes_scaling_table(prepared, lang: str) -> dict:
+    return _batch_sizes_scaling_table(prepared.key, lang, prepared)
+
+
+@_batch_sizes_table(32)
+def _batch_sizes_sweep_tables(key: str, lang: str, _data):
+    labels = batch_sizes_fig.sweep_table_labels(_batch_sizes_say(lang))
+    sweep = batch_sizes_sweep(_data)
+    results = batch_sizes_fig.sweep_table(sweep, labels["columns"], labels["not_reached"])
+    trials = batch_sizes_fig.trial_table(sweep, labels["trial_columns"], labels["outcomes"])
+    return _batch_sizes_shown(results), _batch_sizes_shown(trials)
+
+
+def batch_sizes_sweep_tables(prepared, lang: str) -> tuple[dict, dict]:
+    """Section 4's two tables (results by batch size, every learning rate tried)."""
+    return _batch_sizes_sweep_tables(prepared.key, lang, prepared)
+
 
 # -- ewa ------------------------------------------------------------------------------------------
 ewa_series = data(len(ewa.SERIES_OPTIONS))(ewa.series)  # "upload" gives the default series
 ewa_columns = data(16, ttl=3600)(ewa.upload_columns)
 ewa_upload = data(16, ttl=3600)(ewa.upload_series)
-ewa_running = data(64, ttl=3600)(ewa.running)
 ewa_weights = data(128)(ewa.weights)
-ewa_bias = data(64, ttl=3600)(ewa.bias)
 ewa_gradients = data(64)(ewa.noisy_gradients)
-ewa_overlay_figure = figure(32)(ewa_fig.overlay)  # the big one: an hourly series is ~0.7 MiB
-ewa_weights_figure = figure(64)(ewa_fig.weight_bars)
-ewa_decay_figure = figure(64)(ewa_fig.decay_limit)
-ewa_closeup_figure = figure(64)(ewa_fig.bias_closeup)
-ewa_factor_figure = figure(64)(ewa_fig.correction_curves)
-ewa_gradients_figure = figure(64)(ewa_fig.gradient_stream)
+# A series is named by its key (``SeriesData.key``), and a figure by a small key of the page's
+# settings and the language (the series' key, the βs, their sliders, the switch): the values,
+# arrays and translated words, which that key fixes, ride along unhashed (Streamlit skips "_"
+# names). Hashing them cost about 0.3 ms per chart on every run.
+
+
+@data(64, ttl=3600)
+def _ewa_running(key: str, sliders, switches, bias_correction, _values):
+    return ewa.running(_values, sliders, switches, bias_correction)
+
+
+def ewa_running(data: ewa.SeriesData, sliders, switches, bias_correction) -> ewa.Running:
+    return _ewa_running(data.key, sliders, switches, bias_correction, data.values)
+
+
+@data(64, ttl=3600)
+def _ewa_bias(key: str, betas, _values):
+    return ewa.bias(_values, betas)
+
+
+def ewa_bias(data: ewa.SeriesData, betas) -> ewa.Bias:
+    return _ewa_bias(data.key, betas, data.values)
+
+
+def _ewa_figure(max_entries: int, builder):
+    """``builder`` shared by ``key`` alone: ``call(key, *args, **kwargs)`` builds
+    ``builder(*args, **kwargs)`` once per key, which must name everything the figure shows."""
+
+    def keyed(key: tuple, _args: tuple, _kwargs: dict):
+        return builder(*_args, **_kwargs)
+
+    keyed.__module__, keyed.__qualname__ = builder.__module__, builder.__qualname__  # its cache
+    shared = figure(max_entries)(keyed)
+
+    def call(key: tuple, *args, **kwargs):
+        return shared(key, args, kwargs)
+
+    call.clear = shared.clear
+    return call
+
+
+ewa_overlay_figure = _ewa_figure(32, ewa_fig.overlay)  # the big one: an hourly series ~0.2 MiB
+ewa_weights_figure = _ewa_figure(64, ewa_fig.weight_bars)
+ewa_decay_figure = _ewa_figure(64, ewa_fig.decay_limit)
+ewa_closeup_figure = _ewa_figure(64, ewa_fig.bias_closeup)
+ewa_factor_figure = _ewa_figure(64, ewa_fig.correction_curves)
+ewa_gradients_figure = _ewa_figure(64, ewa_fig.gradient_stream)
 
 # -- momentum -------------------------------------------------------------------------------------
 momentum_rule = data(256)(momentum.rule)
@@ -154,10 +418,48 @@ momentum_valley = data(32)(momentum.valley)
 momentum_reach = data(64)(momentum.reach)
 momentum_cancellation = data(64)(momentum.cancellation)
 momentum_sweep = data(64)(momentum.sweep)
-momentum_race_figure = figure(24)(momentum_fig.race)  # ~2.4 MiB each (101 frames)
-momentum_costs_figure = figure(48)(momentum_fig.costs)
-momentum_components_figure = figure(96)(momentum_fig.components)  # two per setting: b and w
-momentum_sweep_figure = figure(48)(momentum_fig.sweep)
+# The figures are keyed by the page's settings and the language; the translated words
+# (``_labels``, ``_note``, ``_title``: fixed by ``lang``) ride along unhashed ("_" names).
+
+
+@figure(128)  # one per step k
+def momentum_step_figure(lr, beta, kappa, steps, k, lang, _labels):
+    rule, race = momentum_rule(lr, beta, kappa, steps, k), momentum_race(lr, beta, kappa, steps)
+    box = momentum.bowl(kappa).bounds
+    return momentum_fig.step_figure(rule, race.m_path, box=box, labels=_labels)
+
+
+@figure(24)
+def momentum_race_figure(lr, beta, kappa, steps, lang, _labels, _note):
+    race = momentum_race(lr, beta, kappa, steps)
+    notes = momentum_fig.race_notes(race, _note)
+    paths = (race.gd_path, race.m_path)
+    valley = momentum_valley(kappa)
+    return momentum_fig.race(*valley, *paths, start=momentum.START, labels=_labels, notes=notes)
+
+
+@figure(48)
+def momentum_costs_figure(lr, beta, kappa, steps, lang, _labels):
+    race, reach = momentum_race(lr, beta, kappa, steps), momentum_reach(lr, beta, kappa)
+    reached = {"gd": reach.gd_steps, "momentum": reach.m_steps}
+    losses = (race.gd_loss, race.m_loss)
+    return momentum_fig.costs(*losses, target=race.target, reached=reached, labels=_labels)
+
+
+@figure(96)  # two per setting: b and w
+def momentum_components_figure(lr, beta, kappa, steps, axis, lang, _labels, _title):
+    c = momentum_cancellation(lr, beta, kappa, steps)
+    g, v, g_plain = c.g[:, axis], c.v[:, axis], c.g_plain[:, axis]
+    return momentum_fig.components(
+        g, v, g_plain=g_plain, first=c.first, labels=_labels, title=_title
+    )
+
+
+@figure(48)
+def momentum_sweep_figure(lr, kappa, beta, lang, _labels):
+    rows = momentum_sweep(lr, kappa, beta).rows
+    return momentum_fig.sweep(rows, chosen=beta, labels=_labels)
+
 
 # -- rmsprop --------------------------------------------------------------------------------------
 rmsprop_setup = data(256)(rmsprop.setup)
@@ -166,18 +468,75 @@ rmsprop_first_move = data(64)(rmsprop.first_move)
 rmsprop_valley = data(32)(rmsprop.valley)
 rmsprop_rates = data(64)(rmsprop.rates)
 rmsprop_near_minimum = data(64)(rmsprop.near_minimum)
-rmsprop_valley_figure = figure(24)(rmsprop_fig.valley)  # ~4.2 MiB each (201 frames)
-rmsprop_cost_figure = figure(48)(rmsprop_fig.cost)
-rmsprop_per_coordinate_figure = figure(96)(rmsprop_fig.per_coordinate)  # √s and rates
-rmsprop_distance_figure = figure(48)(rmsprop_fig.distance)
+# The figures are keyed by the settings and the language; the translated words (the "_"
+# arguments, fixed by ``lang``) ride along unhashed.
+
+
+@figure(128)  # one per step k
+def rmsprop_step_figure(setup, k, lang, _labels):
+    step, run = rmsprop_update(setup, k), rmsprop_valley(setup)
+    box = rmsprop.box(setup.kappa)
+    return rmsprop_fig.step_figure(step, run.rms_path, setup.gd_lr, box=box, labels=_labels)
+
+
+@figure(24)
+def rmsprop_valley_figure(setup, lang, _names, _labels, _notes, _title):
+    run = rmsprop_valley(setup)
+    notes = rmsprop_fig.frame_notes(run, *_notes)
+    return rmsprop_fig.valley_of(run, names=_names, labels=_labels, notes=notes, title=_title)
+
+
+@figure(48)
+def rmsprop_cost_figure(setup, lang, _names, _words):
+    run, floor = rmsprop_valley(setup), rmsprop.COST_FLOOR
+    return rmsprop_fig.cost_of(run, names=_names, floor=floor, **_words)
+
+
+@figure(96)  # √s and the rates
+def rmsprop_per_coordinate_figure(setup, which, lang, _words):
+    return rmsprop_fig.per_coordinate_of(rmsprop_rates(setup), which, **_words)
+
+
+@figure(48)
+def rmsprop_distance_figure(setup, lang, _names, _words):
+    near, floor = rmsprop_near_minimum(setup), rmsprop.DISTANCE_FLOOR
+    return rmsprop_fig.distance_of(near, names=_names, floor=floor, **_words)
+
 
 # -- adam -----------------------------------------------------------------------------------------
-adam_setup = data(256)(adam.setup)
-adam_live = data(256)(adam.live)
-adam_closeup = data(128)(adam.closeup)
-adam_race = data(32)(adam.race)
-adam_landscape = data(32)(adam.landscape)
-adam_closeup_figure = figure(64)(adam_fig.bias_closeup)  # settings × coordinate × language
-adam_race_figure = figure(32)(adam_fig.race_contour)
-adam_costs_figure = figure(32)(adam_fig.race_costs)
-adam_surface_figure = figure(64)(adam_fig.race_surface)  # settings × camera × language
+# adam.setup is called directly (a few lines of arithmetic cost less than a cache lookup). The
+# figures take that Setup and compute their lesson inside, so a view hashes no arrays; and
+# every Adam cache is keyed by one string, the repr of its arguments (numbers, strings and
+# tuples and dicts of them, whose repr is exact): Streamlit hashes a Setup or a dict of
+# labels in ~0.3 ms each, a string in ~0.03 ms, and the arguments travel unhashed.
+
+
+def _adam_keyed(cache):
+    """``cache`` (``data(n)`` or ``figure(n)``) of ``function``, keyed by ``repr`` of the call."""
+
+    def wrap(function):
+        def keyed(key: str, _args: tuple, _kwargs: dict):
+            return function(*_args, **_kwargs)
+
+        keyed.__module__, keyed.__name__ = __name__, function.__name__
+        keyed.__qualname__ = f"adam.{function.__qualname__}"  # one cache per function
+        cached_function = cache(keyed)
+
+        def call(*args, **kwargs):
+            return cached_function(repr((args, kwargs)), args, kwargs)
+
+        call.clear = cached_function.clear
+        return call
+
+    return wrap
+
+
+adam_live = _adam_keyed(data(256))(adam.live)
+adam_closeup = _adam_keyed(data(128))(adam.closeup)
+adam_standings = _adam_keyed(data(32))(adam.standings)
+adam_showcase = _adam_keyed(data(1))(adam.showcase)
+adam_moves_figure = _adam_keyed(figure(256))(adam_fig.moves_chart)  # settings × k × language
+adam_closeup_figure = _adam_keyed(figure(64))(adam_fig.closeup_chart)  # × coordinate × language
+adam_race_figure = _adam_keyed(figure(32))(adam_fig.race_chart)  # ~0.26 MiB each (100 frames)
+adam_costs_figure = _adam_keyed(figure(32))(adam_fig.costs_chart)
+adam_surface_figure = _adam_keyed(figure(64))(adam_fig.surface_chart)  # × camera × language

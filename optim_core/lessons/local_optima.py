@@ -60,7 +60,8 @@ SADDLE_START_X = 1.5
 SADDLE_STEPS = 300
 SADDLE_RADIUS = 0.5  # "near the saddle" = within this distance of it
 SADDLE_CAP = 3.5  # colour range of the saddle map stops here (the walls rise to 6)
-ANIMATION_FRAMES = 100  # at most this many frames per animated path
+ANIMATION_FRAMES = 60  # about this many frames per animated path (each frame is bytes sent)
+NICE_STRIDES = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # the slider counts 0, 10, 20…
 OFFSETS = (0.0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1)  # start offsets δ from the saddle
 EXTRAS = ("none", "momentum", "adam")  # the optimizers one can add to the basin maps
 EXTRA_HYPER = {  # their fixed hyperparameters besides lr
@@ -269,8 +270,13 @@ def hyper(optimizer: str, lr: float) -> tuple[tuple[str, float], ...]:
 
 
 def frame_stride(n_points: int) -> int:
-    """Keep every k-th point so an animation has at most ANIMATION_FRAMES frames."""
-    return max(1, int(np.ceil((n_points - 1) / ANIMATION_FRAMES)))
+    """Keep every k-th point so an animation has at most ANIMATION_FRAMES frames (+ the last).
+
+    k is the smallest of :data:`NICE_STRIDES` that is large enough, so the animation's
+    slider reads in round steps (0, 10, 20, … for 500 steps: 51 frames).
+    """
+    need = max(1, int(np.ceil((n_points - 1) / ANIMATION_FRAMES)))
+    return next((k for k in NICE_STRIDES if k >= need), need)
 
 
 def display_cap(z: np.ndarray, minima) -> float:
@@ -363,8 +369,25 @@ class Start(NamedTuple):
     stride: int  # frames keep every stride-th point
 
 
+CACHED_RUNS = 32  # sections kept by start() and saddle(): the page's numbers and charts share them
+
+
+def _read_only(section):
+    """``section`` with every array of it (and of its runs) made read-only: it is shared."""
+    for value in section:
+        if isinstance(value, np.ndarray):
+            value.setflags(write=False)
+        elif isinstance(value, tuple) and hasattr(value, "_fields"):
+            _read_only(value)
+    return section
+
+
+@functools.lru_cache(maxsize=CACHED_RUNS)
 def start(lr: float, steps: int, x0: float, y0: float, noise: float, seed) -> Start:
-    """Plain and noisy gradient descent from ``(x0, y0)`` and where each ended."""
+    """Plain and noisy gradient descent from ``(x0, y0)`` and where each ended.
+
+    Kept for reuse (the page's numbers, its map and its cost chart all come from one call).
+    """
     land = landscape()
     surface = objectives.get(SURFACE)
     seed = seed_of(seed)
@@ -399,17 +422,19 @@ def start(lr: float, steps: int, x0: float, y0: float, noise: float, seed) -> St
         )
     plain, noisy = runs
     start_cost = max(float(plain.loss[0]), float(noisy.loss[0]))
-    return Start(
-        plain=plain,
-        noisy=noisy,
-        start=(float(x0), float(y0)),
-        lr=float(lr),
-        noise=float(noise),
-        kick=float(lr) * float(noise),
-        same_end=plain.label == noisy.label,
-        floor=float(land.minima[0].value),
-        ceiling=max(land.cap, start_cost) + 0.3,
-        stride=frame_stride(len(plain.params)),
+    return _read_only(
+        Start(
+            plain=plain,
+            noisy=noisy,
+            start=(float(x0), float(y0)),
+            lr=float(lr),
+            noise=float(noise),
+            kick=float(lr) * float(noise),
+            same_end=plain.label == noisy.label,
+            floor=float(land.minima[0].value),
+            ceiling=max(land.cap, start_cost) + 0.3,
+            stride=frame_stride(len(plain.params)),
+        )
     )
 
 
@@ -535,8 +560,10 @@ def _saddle_grid() -> Grid:
     return grid(objectives.get(SADDLE), SURFACE_GRID)
 
 
+@functools.lru_cache(maxsize=CACHED_RUNS)
 def saddle(lr: float, offset: float, noise: float, seed, steps: int = SADDLE_STEPS) -> Saddle:
-    """Plain and noisy gradient descent from ``(SADDLE_START_X, δ)`` past the saddle."""
+    """Plain and noisy gradient descent from ``(SADDLE_START_X, δ)`` past the saddle (kept
+    for reuse, as :func:`start`)."""
     surface = objectives.get(SADDLE)
     seed = seed_of(seed)
     point = next(c for c in surface.critical_points if c.kind == "saddle")
@@ -575,22 +602,24 @@ def saddle(lr: float, offset: float, noise: float, seed, steps: int = SADDLE_STE
     plain, noisy = runs
     escapes = math.isfinite(predicted)
     critical = surface.critical_points
-    return Saddle(
-        grid=_saddle_grid(),
-        points=critical,
-        kinds=tuple(c.kind for c in critical),
-        saddle=tuple(float(v) for v in point.point),
-        curvature=curvature,
-        abs_curvature=abs(curvature),
-        predicted=predicted,
-        escapes=escapes,
-        crawl=(0.0, predicted) if escapes else None,
-        start=begin,
-        offset=float(offset),
-        lr=float(lr),
-        radius=SADDLE_RADIUS,
-        steps=int(steps),
-        stride=frame_stride(len(plain.params)),
-        plain=plain,
-        noisy=noisy,
+    return _read_only(
+        Saddle(
+            grid=_saddle_grid(),
+            points=critical,
+            kinds=tuple(c.kind for c in critical),
+            saddle=tuple(float(v) for v in point.point),
+            curvature=curvature,
+            abs_curvature=abs(curvature),
+            predicted=predicted,
+            escapes=escapes,
+            crawl=(0.0, predicted) if escapes else None,
+            start=begin,
+            offset=float(offset),
+            lr=float(lr),
+            radius=SADDLE_RADIUS,
+            steps=int(steps),
+            stride=frame_stride(len(plain.params)),
+            plain=plain,
+            noisy=noisy,
+        )
     )

@@ -171,3 +171,87 @@ def test_an_empty_option_in_the_link_falls_back_to_the_default(key):
     at = open_page("en", **{key: ""})
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.metric) == 2  # no extra optimizer: plain and noisy maps only
+
+
+# -- issue 10: garbage in a link, the page's layout, what to look at ---------------------------
+GARBAGE = [
+    ("nseed", "inf"),
+    ("nseed", "-1e999"),
+    ("nseed", "11111111111111111111"),
+    ("nseed", "nan"),
+    ("seed", "Infinity"),  # batch sizes' seed: no control here, simply ignored
+    ("cam", ""),
+    ("cam", "moon"),
+    ("opt", ""),
+    ("opt", "x" * 500),
+    ("off", ""),
+    ("off", "nan"),
+    ("off", "1e999"),
+    ("lr", "-1e999"),
+    ("steps", "inf"),
+    ("x0", "nan"),
+    ("y0", ""),
+    ("noise", "1e999"),
+    ("sn", "Infinity"),
+]
+DEFAULTS = dict(lr=0.05, steps=500, x0=1.5, y0=0.5, noise=2.0, sn=0.3)
+
+
+@pytest.mark.parametrize("key, raw", GARBAGE, ids=[f"{k}={v[:12]}" for k, v in GARBAGE])
+def test_garbage_in_any_bound_parameter_gives_the_default_page(key, raw):
+    at = open_page("en", **{key: raw})
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == 7  # the whole page is drawn
+    for name, value in DEFAULTS.items():
+        assert at.slider(key=name).value == value, name
+    assert at.number_input(key="nseed").value == 0
+    assert at.select_slider(key="off").value == 1e-3
+    assert at.segmented_control(key="cam").value == "iso"
+    assert at.segmented_control(key="opt").value == "none"
+
+
+def test_a_korean_camera_label_in_an_english_link_keeps_its_short_key():
+    at = open_page("en", cam="위에서")
+    assert not at.exception
+    assert at.segmented_control(key="cam").value == "top"
+    assert at.query_params["cam"] in ("top", ["top"])  # the address keeps the setting
+
+
+@pytest.mark.parametrize("raw, value", [("0", 0.0), ("0.0", 0.0), ("1e-6", 1e-6), ("0.001", 1e-3)])
+def test_an_offset_equal_to_an_option_is_taken(raw, value):
+    # ?off=0 was dropped once the shown option ("0") and the option (0.0) differed
+    at = open_page("en", off=raw)
+    assert not at.exception
+    assert at.select_slider(key="off").value == value
+    assert not any("cannot be used" in w.value for w in at.warning)
+
+
+def test_only_the_shared_settings_are_in_the_sidebar():
+    # issue 9: a control that changes one section lives in that section (a fragment)
+    at = open_page("en")
+    in_sidebar = {s.key for s in at.sidebar.slider} | {n.key for n in at.sidebar.number_input}
+    assert in_sidebar == {"lr", "steps", "noise", "nseed"}
+    in_main = {s.key for s in at.main.slider} | {s.key for s in at.main.select_slider}
+    assert {"x0", "y0", "off", "sn"} <= in_main
+    assert {g.key for g in at.main.segmented_control} == {"cam", "opt"}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at(lang):
+    at = open_page(lang)
+    look = text.get("local_optima.look.costs", lang).split(":")[0]  # "*What to look at"
+    lines = [m.value for m in at.markdown if m.value.startswith(look)]
+    assert len(lines) == len(at.get("plotly_chart")) == 7
+    cap = text.get("local_optima.look.surface", lang, n_local=8, cap="")
+    assert lines[0].startswith(cap.split("{")[0][:40])
+
+
+def test_the_table_of_minima_lists_every_minimum_with_its_cost():
+    from optim_core.lessons import local_optima as lesson
+
+    at = open_page("en")
+    land = lesson.landscape()
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| name")]
+    rows = table.splitlines()[2:]
+    assert len(rows) == land.n_minima
+    assert all(f"{cost:.4f}" in row for cost, row in zip(land.table_cost, rows, strict=True))

@@ -53,7 +53,8 @@ def test_landscape_figures(land, names):
     assert np.asarray(surface["data"][0]["z"]).max() <= land.cap + 1e-6  # the flat cut
     marks = by_name(surface)["minima"]
     assert len(marks["x"]) == land.n_minima and marks["marker"]["color"][0] == fig.GLOBAL_COLOR
-    assert surface["layout"]["scene"]["camera"] == figures.CAMERAS["top"]
+    camera = surface["layout"]["scene"]["camera"]
+    assert camera["eye"] == figures.CAMERAS["top"]["eye"] and camera["center"] == fig.SURFACE_CENTER
     contour = assert_clean(fig.landscape_contour(land, names, labels=labels))
     assert contour["data"][0]["type"] == "contour"
     assert contour["data"][0]["zmax"] == pytest.approx(land.cap)
@@ -72,8 +73,8 @@ def test_start_paths_and_costs(land, names):
     assert {"plain", "noisy", "start", "minima"} <= traces.keys()
     assert traces["plain"]["line"]["color"] == figures.COLORS["gd"]
     assert traces["noisy"]["line"]["color"] == figures.COLORS["noisy"]
-    assert len(traces["plain"]["x"]) == len(fig.thin(one.plain.params, one.stride)) == 101
-    assert len(spec["frames"]) == 101  # at most ANIMATION_FRAMES + the start
+    assert len(traces["plain"]["x"]) == len(fig.thin(one.plain.params, one.stride)) == 51
+    assert len(spec["frames"]) == 51  # steps 0, 10, …, 500: within ANIMATION_FRAMES + the start
     assert (traces["start"]["x"][0], traces["start"]["y"][0]) == one.start
     costs = assert_clean(
         fig.start_costs(
@@ -137,7 +138,7 @@ def test_saddle_figures(offset):
         )
     )
     assert {"plain", "noisy", "start", "critical"} <= by_name(paths).keys()
-    assert len(paths["frames"]) == 101
+    assert len(paths["frames"]) == 61  # steps 0, 5, …, 300
 
 
 def test_basin_palette_is_its_own():
@@ -165,17 +166,17 @@ def test_formulas_carry_the_lessons_numbers():
     assert r"\delta = 0" in formulas.escape(lesson.saddle(0.05, 0.0, 0.3, 0))
 
 
-# -- what the page sends (issue 9): shared figures, lean arrays, at most 500 KiB -------------------
+# -- what the page sends (issue 9): shared figures, lean arrays, at most 400 KiB -------------------
 PAGE_DEFAULTS = dict(  # app_pages/local_optima.py's control defaults
     lr=0.05, steps=500, x0=1.5, y0=0.5, noise=2.0, seed=0, extra="none", offset=1e-3, sn=0.3
 )
-BUDGET_KIB = 500
+BUDGET_KIB = 400
 LEAN = {"f4", "i4", "u4", "i2", "u2", "i1", "u1"}  # typed-array dtypes a big array may have
 
 
 def page_figures(lang: str, camera: str = "iso") -> dict:
-    """The page's eight charts at its defaults, built as the page builds them (through the
-    shared builders of ``ui.cached``, with the page's translated labels)."""
+    """The page's seven charts at its defaults, built as the page asks for them (through the
+    shared builders of ``ui.cached``, keyed by its settings, with its translated labels)."""
     d = PAGE_DEFAULTS
 
     def t(key, **fields):
@@ -188,61 +189,51 @@ def page_figures(lang: str, camera: str = "iso") -> dict:
     ]
     kind_names = {k: t(f"common.{k}_min") for k in ("global", "local")}
     kind_names["saddle"] = t("common.saddle")
-    method_names = {key: t(f"common.optimizer.{key}") for key in ("gd", "momentum", "adam")}
-    method_names["noisy"] = t("local_optima.noisy_name")
-    run_names = (method_names["gd"], method_names["noisy"])
+    run_names = (t("common.optimizer.gd"), t("local_optima.noisy_name"))
     labels = {key: t(f"common.{key}") for key in ("play", "pause", "step", "start")}
-    land_labels = {
-        key: t(f"local_optima.{key}") for key in ("surface_title", "contour_title", "minima")
-    }
-    out = {
-        "surface": cached.local_optima_surface_figure(
-            land, names, camera=camera, labels=land_labels
-        ),
-        "contour": cached.local_optima_contour_figure(land, names, labels=land_labels),
-    }
-    one = lesson.start(d["lr"], d["steps"], d["x0"], d["y0"], d["noise"], d["seed"])
+    land_labels = {key: t(f"local_optima.{key}") for key in ("surface_title", "minima")}
+    start = {k: d[k] for k in ("lr", "steps", "x0", "y0", "noise", "seed")}
+    out = {"surface": cached.local_optima_surface_figure(names, camera=camera, labels=land_labels)}
     paths_labels = labels | {
         "title": t("local_optima.paths_title"),
-        "points": land_labels["minima"],
+        "points": t("local_optima.minima"),
     }
     out["paths"] = cached.local_optima_paths_figure(
-        land.grid, land.minima, names, one, run_names=run_names, labels=paths_labels, cap=land.cap
+        **start, names=names, run_names=run_names, labels=paths_labels
     )
     cost_labels = {"step": labels["step"], "cost": t("common.loss"), "floor": names[0]}
     cost_labels["title"] = t("local_optima.cost_title")
-    out["costs"] = cached.local_optima_costs_figure(one, run_names=run_names, labels=cost_labels)
-    basins = lesson.basins(d["lr"], d["steps"], d["noise"], d["seed"], d["extra"])
-    panel_names = [method_names[key] for key in basins.methods]
+    out["costs"] = cached.local_optima_costs_figure(
+        **start, run_names=run_names, labels=cost_labels
+    )
+    basins = {k: d[k] for k in ("lr", "steps", "noise", "seed", "extra")}
+    panel_names = list(run_names)
+    rest = dict(unsettled=t("local_optima.unsettled"), diverged=t("local_optima.diverged"))
     out["basins"] = cached.local_optima_basins_figure(
-        list(zip(panel_names, basins.maps, strict=True)),
-        land.minima,
-        names,
-        unsettled=t("local_optima.unsettled"),
-        diverged=t("local_optima.diverged"),
+        **basins, panel_names=panel_names, names=names, **rest
     )
     categories = [f"{n} ({cost:.2f})" for n, cost in zip(names, land.table_cost, strict=True)]
-    categories += [t("local_optima.unsettled"), t("local_optima.diverged")]
+    categories += list(rest.values())
     bar_labels = {"axis": t("local_optima.share_axis"), "title": t("local_optima.bars_title")}
     out["bars"] = cached.local_optima_bars_figure(
-        basins, panel_names, categories, labels=bar_labels
+        **basins, panel_names=panel_names, categories=categories, labels=bar_labels
     )
-    sad = lesson.saddle(d["lr"], d["offset"], d["sn"], d["seed"])
+    saddle = dict(lr=d["lr"], offset=d["offset"], noise=d["sn"], seed=d["seed"])
     saddle_names = (run_names[0], t("local_optima.noisy_name_sigma", sigma=f"{d['sn']:g}"))
     norm_labels = {"step": labels["step"], "axis": t("local_optima.gradnorm_axis")}
     norm_labels |= {"title": t("local_optima.gradnorm_title")}
     norm_labels |= {"band": t("local_optima.predicted_band")}
-    out["norms"] = cached.local_optima_norms_figure(sad, run_names=saddle_names, labels=norm_labels)
+    out["norms"] = cached.local_optima_norms_figure(
+        **saddle, run_names=saddle_names, labels=norm_labels
+    )
     saddle_labels = labels | {"title": t("local_optima.saddle_title")}
     saddle_labels |= {"points": t("local_optima.critical_points")}
-    out["saddle"] = cached.local_optima_paths_figure(
-        sad.grid,
-        sad.points,
-        [kind_names[kind] for kind in sad.kinds],
-        sad,
+    kinds = lesson.saddle(**saddle).kinds
+    out["saddle"] = cached.local_optima_saddle_figure(
+        **saddle,
+        names=[kind_names[kind] for kind in kinds],
         run_names=saddle_names,
         labels=saddle_labels,
-        cap=lesson.SADDLE_CAP,
     )
     return out
 
@@ -262,10 +253,38 @@ def typed_arrays(node, where=""):
 
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
-def test_the_page_sends_at_most_500_kib_of_figures_at_its_defaults(lang):
+def test_the_page_sends_at_most_400_kib_of_figures_at_its_defaults(lang):
     built = page_figures(lang)
-    sizes = {name: len(f.to_json()) / 1024 for name, f in built.items()}
+    sizes = {name: len(json.dumps(f.to_dict())) / 1024 for name, f in built.items()}
     assert sum(sizes.values()) <= BUDGET_KIB, sizes
+
+
+def test_no_chart_repeats_another_ones_grid_or_sends_a_big_template():
+    # issue 9: the section-1 contour was the paths map's contour a second time; plotly_white
+    # alone is 7 KiB per chart
+    built = page_figures("en")
+    grids = {}
+    for name, f in built.items():
+        spec = f.to_dict()
+        assert len(json.dumps(spec["layout"]["template"])) < 2048, name
+        for trace in spec["data"]:
+            if isinstance(trace.get("z"), dict):
+                grids.setdefault(trace["z"]["bdata"], []).append(name)
+    assert all(len(owners) == 1 for owners in grids.values()), grids
+
+
+def test_titles_start_under_the_toolbar_and_the_3d_view_is_big():
+    # issue 10: at 1024 × 768 long titles ran under Plotly's toolbar; the 3-D view was small
+    built = page_figures("ko")
+    for name, f in built.items():
+        layout = f.to_dict()["layout"]
+        if "text" in layout.get("title", {}):
+            assert layout["title"]["pad"]["t"] >= fig.TOOLBAR, name
+            assert layout["title"]["yref"] == "container", name
+        assert layout["margin"]["t"] >= fig.TOOLBAR + 30, name
+    scene = built["surface"].to_dict()["layout"]
+    assert scene["height"] >= 540 and scene["margin"]["l"] == scene["margin"]["r"] == 0
+    assert scene["scene"]["aspectratio"]["z"] < 1  # a flat box fits a wide chart uncut
 
 
 def test_the_page_figures_are_shared_and_frozen():
@@ -287,7 +306,7 @@ def test_big_arrays_are_float32_and_basin_codes_one_byte():
     spec = json.loads(built["basins"].to_json())
     heatmaps = [tr for tr in spec["data"] if tr["type"] == "heatmap"]
     assert heatmaps and all(tr["z"]["dtype"] == "u1" for tr in heatmaps)
-    for name in ("surface", "contour", "paths", "saddle"):
+    for name in ("surface", "paths", "saddle"):
         surface = json.loads(built[name].to_json())["data"][0]
         assert surface["type"] in ("surface", "contour")
         assert {surface[axis]["dtype"] for axis in ("x", "y", "z")} == {"f4"}, name
@@ -305,5 +324,40 @@ def test_the_animation_slider_counts_optimizer_steps_not_frames():
     figure = page_figures("en")["paths"]
     labels = [s.label for s in figure.layout.sliders[0].steps]
     assert labels[0] == "0" and labels[-1] == str(PAGE_DEFAULTS["steps"])
-    assert len(labels) == len(figure.frames) <= 101
+    assert len(labels) == len(figure.frames) <= lesson.ANIMATION_FRAMES + 1
+    assert labels[:3] == ["0", "10", "20"]  # round steps
     assert [f.name for f in figure.frames] == labels
+
+
+def test_both_steps_stacks_the_last_plain_step_over_the_noisy_rule():
+    one = lesson.start(0.05, 500, 1.5, 0.5, 2.0, 0)
+    both = formulas.both_steps(one)
+    assert both.startswith(r"\begin{gathered}") and both.endswith(r"\end{gathered}")
+    assert formulas.last_step(one.plain, one.lr) in both and formulas.noisy_step(one) in both
+    diverged = one._replace(plain=one.plain._replace(outcome="diverged"))  # no last step then
+    assert formulas.both_steps(diverged).count(r"\begin{aligned}") == 1
+
+
+def test_the_lean_animation_matches_the_shared_one():
+    # ui.figures.animate_paths through go.Frame objects, and this page's dict frames, send
+    # the same figure (the page's is just built in a fraction of the time)
+    land, one = lesson.landscape(), lesson.start(0.05, 500, 1.5, 0.5, 2.0, 0)
+    names = [f"m{i}" for i in range(land.n_minima)]
+    built = figures.freeze(
+        fig.section_paths(
+            land.grid,
+            land.minima,
+            names,
+            one,
+            run_names=RUNS,
+            labels=PLAYBACK | {"title": "t", "points": "p"},
+            cap=land.cap,
+        )
+    ).to_dict()
+    heads = [tr for tr in built["data"] if tr.get("name", "").endswith(figures.HEAD_MARK)]
+    assert len(heads) == 2 and all(tr["legendgroup"] in RUNS for tr in heads)
+    shown = fig.thin(one.plain.params, one.stride)
+    last = decode(built["frames"][-1]["data"][0])
+    np.testing.assert_allclose(last["x"], shown[-figures.TAIL :, 0].astype(np.float32))
+    assert last["marker"]["size"] == [4] * (figures.TAIL - 1) + [11]
+    assert built["layout"]["images"] and built["layout"]["sliders"][0]["steps"][1]["label"] == "10"

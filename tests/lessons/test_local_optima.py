@@ -253,7 +253,7 @@ def test_start_first_step_and_where_each_run_ended():
     assert s.noisy.label == 0 and s.noisy.end_value == MULTI_WELL.minima[0].value
     assert s.plain.end_value == MULTI_WELL.minima[s.plain.label].value
     assert s.kick == pytest.approx(0.05 * 2.0)
-    assert s.plain.k == 500 and s.stride == 5  # 501 points → at most 100 frames
+    assert s.plain.k == 500 and s.stride == 10  # 501 points → 51 frames: steps 0, 10, …, 500
     np.testing.assert_array_equal(s.plain.last, s.plain.params[-2])
     np.testing.assert_allclose(s.plain.last_grad, MULTI_WELL.grad(s.plain.last))
     np.testing.assert_allclose(s.plain.final, s.plain.last - 0.05 * s.plain.last_grad)
@@ -311,7 +311,7 @@ def test_saddle_prediction_and_runs():
     assert s.curvature == pytest.approx(-1.0, abs=1e-6) and s.abs_curvature == -s.curvature
     assert s.predicted == pytest.approx(math.log(0.5 / 1e-3) / math.log(1 + 0.05 * s.abs_curvature))
     assert s.escapes and s.crawl == (0.0, s.predicted)
-    assert s.steps == lesson.SADDLE_STEPS and s.stride == 3  # 301 points → 100 frames
+    assert s.steps == lesson.SADDLE_STEPS and s.stride == 5  # 301 points → 61 frames
     assert s.kinds == tuple(c.kind for c in SADDLE.critical_points) and "saddle" in s.kinds
     for run in (s.plain, s.noisy):
         assert run.near == lesson.steps_near(run.params, s.saddle, s.radius)
@@ -327,3 +327,13 @@ def test_saddle_exactly_on_the_ridge_never_leaves_without_noise():
     assert s.noisy.settled
     slow = lesson.saddle(0.005, 1e-3, 0.3, 0)  # tiny steps: 300 of them do not get it out
     assert slow.plain.exit_kind == "no_exit" and slow.plain.exit == -1
+
+
+@pytest.mark.parametrize(
+    "points, stride", [(2, 1), (51, 1), (61, 1), (62, 2), (301, 5), (501, 10), (1001, 20)]
+)
+def test_frame_stride_is_round_and_keeps_at_most_the_frame_budget(points, stride):
+    # issue 9: every frame is bytes sent; the animation slider reads in round steps
+    assert lesson.frame_stride(points) == stride
+    frames = len(range(0, points, stride)) + ((points - 1) % stride != 0)
+    assert frames <= lesson.ANIMATION_FRAMES + 1

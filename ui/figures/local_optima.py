@@ -4,16 +4,24 @@ Minima are passed as ``CriticalPoint``s with translated names (``names[i]`` for
 ``minima[i]``), so these builders know no language. The 3-D surface takes no
 slider value at all: Streamlit 1.67 resets a rotated camera whenever a 3-D
 figure's data changes, so the moving paths live on the 2-D maps only.
+
+What the page sends is kept lean (issue 9): float32 grids and paths, one byte per basin
+cell, a small template of our own instead of plotly_white's 7 KiB (:data:`TEMPLATE`), and
+the builders at the end of the module take the page's settings, not lesson results, so
+the shared cache hashes a few numbers per view instead of arrays.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from optim_core.lessons import local_optima as lesson
 from optim_core.lessons.local_optima import DIVERGED, UNSETTLED
 from ui import figures
 from ui.figures import lean
@@ -42,6 +50,130 @@ BASIN_PALETTE = frozenset(
     {GLOBAL_COLOR, *LOCAL_COLORS, UNSETTLED_COLOR, DIVERGED_COLOR, FILL, *GUIDE_COLORS.values()}
 )
 ACCENT = figures.COLORS["accent"]
+TOOLBAR = 30  # pixels: Plotly's toolbar takes the top of a chart; titles start below it
+MAP_HEIGHT = 620  # an animated map: legend and title above, Play and the step slider below
+SURFACE_CENTER = dict(x=0, y=0, z=-0.18)
+SURFACE_HEIGHT = 540  # the 3-D view spans the page's width (it was half of it, and cropped)
+
+
+def _template() -> go.layout.Template:
+    """plotly_white's look for the traces these charts use, without its 7 KiB of defaults for
+    polar, ternary and geo plots, colour scales and the 24 trace types never drawn here
+    (plotly sends a figure's template with it: 8 charts × 7 KiB on every view)."""
+    white = pio.templates["plotly_white"].layout
+    axis = {k: white.xaxis[k] for k in ("gridcolor", "linecolor", "ticks", "zerolinecolor")}
+    axis |= dict(automargin=True, zerolinewidth=2, title_standoff=15)
+    scene_axis = {k: white.scene.xaxis[k] for k in ("backgroundcolor", "gridcolor", "linecolor")}
+    scene_axis |= dict(showbackground=True, ticks="", zerolinecolor=white.scene.xaxis.zerolinecolor)
+    colorbar = dict(outlinewidth=0, ticks="")
+    return go.layout.Template(
+        layout=dict(
+            font_color=white.font.color,
+            hovermode="closest",
+            hoverlabel_align="left",
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            xaxis=axis,
+            yaxis=axis,
+            scene=dict(xaxis=scene_axis, yaxis=scene_axis, zaxis=scene_axis),
+            shapedefaults=dict(line_color=white.font.color),
+            annotationdefaults=dict(arrowcolor=white.font.color, arrowhead=0, arrowwidth=1),
+        ),
+        data=dict(
+            bar=[go.Bar(marker_line=dict(color="white", width=0.5))],
+            contour=[go.Contour(colorbar=colorbar)],
+            heatmap=[go.Heatmap(colorbar=colorbar)],
+        ),
+    )
+
+
+TEMPLATE = _template()
+
+
+_TEMPLATE_SPEC = TEMPLATE.to_plotly_json()
+
+
+def slim(fig: go.Figure, frames: list | None = None) -> go.Figure:
+    """``fig`` with the page's small template (see :data:`TEMPLATE`) and ``frames`` (plain
+    dicts, see :func:`animate`), made from its dict without validating it again: the parts
+    were validated as they were built, and the frames are plain data."""
+    spec = fig.to_dict()
+    spec["layout"]["template"] = _TEMPLATE_SPEC
+    if frames is not None:
+        spec["frames"] = frames
+    return go.Figure(spec, _validate=False)
+
+
+def _typed(values) -> dict:
+    """A float32 array in plotly's typed-array form (what plotly writes for numpy arrays)."""
+    data = np.ascontiguousarray(values, dtype=np.float32).tobytes()
+    return {"dtype": "f4", "bdata": base64.b64encode(data).decode("ascii")}
+
+
+def animate(fig: go.Figure, paths, *, labels, frame_ms: int, steps) -> list[dict]:
+    """What :func:`ui.figures.animate_paths` adds to a 2-D map, with its frames as plain dicts.
+
+    Each whole path (``(xy, trace_index)``, already drawn) turns faint; one head per path
+    (the current point and at most ``figures.TAIL`` points behind it) is added; frame k moves
+    only the heads; the map is also drawn as an image underneath (so Play never blanks it);
+    the Play buttons and the slider count ``steps``. The same figure through ``go.Frame``
+    objects took 80% of this chart's build, which every change of α or the start pays.
+    Returns the frames, for :func:`slim`.
+    """
+    heads = []
+    for xy, index in paths:
+        full = fig.data[index]
+        full.update(opacity=figures.FAINT, hoverinfo="skip", legendgroup=full.name)
+        color = full.line.color
+        part = _tail(xy, len(xy) - 1)
+        fig.add_trace(
+            go.Scatter(
+                x=part[:, 0],
+                y=part[:, 1],
+                mode="lines+markers",
+                line=dict(color=color, width=4),
+                marker=dict(
+                    color=color, size=_head_sizes(len(part)), line=dict(width=1, color=ACCENT)
+                ),
+                name=f"{full.name} {figures.HEAD_MARK}",
+                legendgroup=full.name,
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        heads.append(len(fig.data) - 1)
+    n = max(len(xy) for xy, _ in paths)
+    frames = []
+    for k in range(n):
+        data = []
+        for xy, _ in paths:
+            part = _tail(xy, min(k, len(xy) - 1))
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": _typed(part[:, 0]),
+                    "y": _typed(part[:, 1]),
+                    "marker": {"size": _head_sizes(len(part))},
+                }
+            )
+        frames.append({"data": data, "traces": heads, "name": str(int(steps[k]))})
+    figures._maps_as_images(fig)  # the shared fallback image under the map
+    names = [int(step) for step in steps]
+    fig.update_layout(**figures.playback(n, labels, frame_ms=frame_ms, redraw=False, names=names))
+    fig.update_layout(margin=dict(b=165))
+    return frames
+
+
+def _tail(xy: np.ndarray, k: int) -> np.ndarray:
+    """Points ``k − TAIL + 1 … k`` of a path, without the NaN of a diverged run."""
+    part = np.asarray(xy[max(0, k - figures.TAIL + 1) : k + 1], dtype=np.float32)
+    finite = np.isfinite(part).all(axis=1)
+    return part[finite] if finite.any() else part[:0]
+
+
+def _head_sizes(n: int) -> list[int]:
+    """Small markers along a head's tail, a big one on its current point."""
+    return [4] * max(0, n - 1) + [11] if n else []
 
 
 def lean_steps(steps) -> np.ndarray:
@@ -102,13 +234,22 @@ def _cap_contour(fig: go.Figure, z: np.ndarray, cap: float) -> None:
     )
 
 
-def room_for_legend(fig: go.Figure) -> None:
-    """Title at the very top, the horizontal legend under it, then the plot."""
+def title_below_toolbar(fig: go.Figure, *, room: int = 40) -> None:
+    """The title starts under Plotly's toolbar (on a narrow chart a long title ran beneath
+    it), with ``room`` pixels for it (and a legend) above the plot."""
     fig.update_layout(
-        title=dict(y=0.985, yanchor="top", yref="container", x=0.01, xanchor="left"),
-        margin=dict(t=90),
-        legend=dict(y=1.01, yanchor="bottom"),
+        title=dict(
+            y=1, yanchor="top", yref="container", x=0.01, xanchor="left", pad=dict(t=TOOLBAR)
+        ),
+        margin=dict(t=TOOLBAR + room),
     )
+
+
+def room_for_legend(fig: go.Figure) -> None:
+    """Title under the toolbar, the horizontal legend under it (two rows on a narrow
+    chart), then the plot."""
+    title_below_toolbar(fig, room=85)
+    fig.update_layout(legend=dict(y=1.01, yanchor="bottom"))
 
 
 def surface_with_minima(
@@ -153,7 +294,22 @@ def surface_with_minima(
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    fig.update_layout(scene=dict(xaxis_title="x", yaxis_title="y"), showlegend=False)
+    fig.update_layout(
+        scene=dict(
+            xaxis_title="x",
+            yaxis_title="y",
+            # a flatter box than the cube fits a wide chart without cutting its corners off
+            aspectmode="manual",
+            aspectratio=dict(x=1.3, y=1.3, z=0.75),
+            # the preset's eye, looking a little below the middle: the surface fills the
+            # chart instead of leaving its top empty
+            camera=figures.CAMERAS[camera] | {"center": SURFACE_CENTER},
+        ),
+        showlegend=False,
+        height=SURFACE_HEIGHT,
+        margin=dict(l=0, r=0, b=0),
+    )
+    title_below_toolbar(fig)
     return fig
 
 
@@ -191,11 +347,13 @@ def paths_figure(
     points_name: str,
     stride: int = 1,
     cap: float | None = None,
+    costs: bool = False,
 ) -> go.Figure:
     """Contour map, labelled critical points, the start and one animated path per run.
 
     ``runs`` maps a translated name to ``(xy (n, 2), colour)``; every ``stride``-th point
-    (and the last) becomes a frame of the client-side animation.
+    (and the last) becomes a frame of the client-side animation. With ``costs`` each
+    point's label also gives its cost (this map is the page's map of the minima).
     """
     xs, ys, z = _lean_grid(xs, ys, z)
     fig = figures.contour(xs, ys, z, title=title)
@@ -224,17 +382,18 @@ def paths_figure(
         paths.append((shown, first + i))
     fig.update_layout(
         annotations=[
-            _label_note(p.point[0], p.point[1], n) for n, p in zip(names, points, strict=True)
+            _label_note(*p.point, f"{n} {p.value:.2f}" if costs else n)
+            for n, p in zip(names, points, strict=True)
         ]
     )
-    fig.update_yaxes(title="y")
+    fig.update_yaxes(title="y")  # no x title: the Play buttons sit where it would
     # the slider counts optimizer steps: the thinned points' step numbers
     longest = max(len(xy) for xy, _ in runs.values())
     steps = thin(np.arange(longest)[:, None], stride)[:, 0]
-    figures.animate_paths(fig, paths, labels=labels, frame_ms=60, steps=steps)
+    frames = animate(fig, paths, labels=labels, frame_ms=80, steps=steps)
     room_for_legend(fig)
-    fig.update_layout(height=540)
-    return fig
+    fig.update_layout(height=MAP_HEIGHT)
+    return slim(fig, frames)
 
 
 def thin(xy: np.ndarray, stride: int) -> np.ndarray:
@@ -317,7 +476,8 @@ def basin_maps(
         )
         fig.update_yaxes(range=[bmap.ys[0], bmap.ys[-1]], constrain="domain", row=1, col=j)
     fig.update_yaxes(title="y₀", row=1, col=1)
-    figures.base_layout(fig, title, height=430)
+    figures.base_layout(fig, title, height=390)
+    title_below_toolbar(fig)  # the panels' titles too: they sit where a title would
     return fig
 
 
@@ -361,7 +521,7 @@ def gradient_norms(
     fig = figures.loss_curves(safe, xlabel=xlabel, ylabel=ylabel, log_y=True, title=title)
     fig.update_yaxes(exponentformat="power")
     room_for_legend(fig)
-    fig.update_layout(height=460)
+    fig.update_layout(height=420)
     if shade is not None and np.isfinite(shade[1]):
         fig.add_vrect(
             x0=shade[0],
@@ -387,7 +547,7 @@ def cost_figure(
         line_dash="dot",
         line_color=GUIDE_COLORS["floor"],
         annotation_text=floor_label,
-        annotation_position="top right",
+        annotation_position="bottom right",  # under the line: above it run the curves
     )
     fig.update_yaxes(range=[floor - 0.1 * (ceiling - floor), ceiling])
     room_for_legend(fig)
@@ -420,7 +580,7 @@ def landscape_contour(land, names: Sequence[str], *, labels) -> go.Figure:
 
 
 def section_paths(
-    grid, points, names: Sequence[str], section, *, run_names, labels, cap: float
+    grid, points, names: Sequence[str], section, *, run_names, labels, cap: float, costs=False
 ) -> go.Figure:
     """The plain and noisy runs of a ``Start`` or ``Saddle`` section on ``grid``.
 
@@ -441,6 +601,7 @@ def section_paths(
         points_name=labels["points"],
         stride=section.stride,
         cap=cap,
+        costs=costs,
     )
 
 
@@ -490,3 +651,77 @@ def basin_shares(basins, panel_names: Sequence[str], categories, *, labels) -> g
         for name, bars, key in zip(panel_names, basins.bars, basins.methods, strict=True)
     }
     return share_bars(groups, categories, ylabel=labels["axis"], title=labels["title"])
+
+
+# -- the charts as the page asks for them: by its settings ------------------------------------------
+# ui/cached.py shares one figure per distinct argument set and hashes the arguments on every
+# view: a few numbers and short labels cost microseconds, a lesson result with its arrays
+# (a basin map is 10,000 labels) far more. So these take the page's settings and run the
+# lesson's section themselves (pure and quick: the basin maps are kept by the lesson), only
+# when a figure is first built. Each is slimmed (see :data:`TEMPLATE`).
+
+
+def surface_view(names: Sequence[str], *, camera: str, labels) -> go.Figure:
+    """Section 1: the surface in 3-D from ``camera`` (labels: surface_title, minima)."""
+    return slim(landscape_surface(lesson.landscape(), names, camera=camera, labels=labels))
+
+
+def start_map(lr, steps, x0, y0, noise, seed, *, names, run_names, labels) -> go.Figure:
+    """Section 2: both runs from ``(x0, y0)`` on the map of the minima, labelled with their
+    costs (labels: play, pause, step, start, title, points)."""
+    land = lesson.landscape()
+    one = lesson.start(lr, steps, x0, y0, noise, seed)
+    return section_paths(
+        land.grid,
+        land.minima,
+        names,
+        one,
+        run_names=run_names,
+        labels=labels,
+        cap=land.cap,
+        costs=True,
+    )
+
+
+def start_cost_chart(lr, steps, x0, y0, noise, seed, *, run_names, labels) -> go.Figure:
+    """Section 2: cost per step of both runs (labels: step, cost, title, floor)."""
+    one = lesson.start(lr, steps, x0, y0, noise, seed)
+    return slim(start_costs(one, run_names=run_names, labels=labels))
+
+
+def basins_chart(
+    lr, steps, noise, seed, extra, *, panel_names, names, unsettled, diverged
+) -> go.Figure:
+    """Section 3: one basin map per method, titled ``panel_names``."""
+    found = lesson.basins(lr, steps, noise, seed, extra)
+    panels = list(zip(panel_names, found.maps, strict=True))
+    minima = lesson.landscape().minima
+    return slim(basin_maps(panels, minima, names, unsettled=unsettled, diverged=diverged))
+
+
+def shares_chart(lr, steps, noise, seed, extra, *, panel_names, categories, labels) -> go.Figure:
+    """Section 3: the share of starts per minimum and method (labels: axis, title)."""
+    found = lesson.basins(lr, steps, noise, seed, extra)
+    return slim(basin_shares(found, panel_names, categories, labels=labels))
+
+
+def saddle_norms_chart(lr, offset, noise, seed, *, run_names, labels) -> go.Figure:
+    """Section 4: ‖∇f‖ per step past the saddle (labels: step, axis, title, band)."""
+    return slim(
+        saddle_norms(lesson.saddle(lr, offset, noise, seed), run_names=run_names, labels=labels)
+    )
+
+
+def saddle_map(lr, offset, noise, seed, *, names, run_names, labels) -> go.Figure:
+    """Section 4: both runs past the saddle; ``names`` of its critical points (labels: play,
+    pause, step, start, title, points)."""
+    found = lesson.saddle(lr, offset, noise, seed)
+    return section_paths(
+        found.grid,
+        found.points,
+        names,
+        found,
+        run_names=run_names,
+        labels=labels,
+        cap=lesson.SADDLE_CAP,
+    )

@@ -1,4 +1,4 @@
-r"""LaTeX of the local-optima page, with the numbers of the lesson (pure, no Streamlit).
+r"""LaTeX (and the table of minima) of the local-optima page, with the lesson's numbers (pure).
 
 Each function takes the ``NamedTuple`` of one section of
 :mod:`optim_core.lessons.local_optima` and returns a string for ``st.latex``.
@@ -16,14 +16,15 @@ def number(v: float, digits: int = 2) -> str:
 
 
 def last_step(run, lr: float) -> str:
-    """The last update of plain gradient descent, with its points and gradient."""
+    """The last update of plain gradient descent, with its points and gradient (three rows:
+    it fits a phone's width)."""
     k = run.k
     (ax, ay), (bx, by) = run.last, run.final
     gx, gy = (number(g) for g in run.last_grad)
     return (
         rf"\begin{{aligned}}x_{{{k}}} &= x_{{{k - 1}}} - \alpha\,\nabla f(x_{{{k - 1}}})\\"
         rf"\begin{{pmatrix}}{bx:.4f}\\{by:.4f}\end{{pmatrix}} &= "
-        rf"\begin{{pmatrix}}{ax:.4f}\\{ay:.4f}\end{{pmatrix}} - {lr:g}"
+        rf"\begin{{pmatrix}}{ax:.4f}\\{ay:.4f}\end{{pmatrix}}\\ &\quad - {lr:g}"
         rf"\begin{{pmatrix}}{gx}\\{gy}\end{{pmatrix}}\end{{aligned}}"
     )
 
@@ -31,10 +32,18 @@ def last_step(run, lr: float) -> str:
 def noisy_step(start) -> str:
     """The noisy update rule and the size α·σ of its kicks."""
     return (
-        rf"\begin{{aligned}}x_{{k+1}} &= x_k - \alpha\,\big(\nabla f(x_k) + \sigma\,\xi_k\big),"
-        rf"\quad \xi_k \sim \mathcal N(0, I)\\ \alpha\,\sigma &= {start.lr:g}\cdot{start.noise:g}"
+        rf"\begin{{aligned}}x_{{k+1}} &= x_k - \alpha\,\big(\nabla f(x_k) + \sigma\,\xi_k\big)\\"
+        rf"\xi_k &\sim \mathcal N(0, I)\\ \alpha\,\sigma &= {start.lr:g}\cdot{start.noise:g}"
         rf" = {start.kick:.3f}\end{{aligned}}"
     )
+
+
+def both_steps(start) -> str:
+    """Plain descent's last update (unless it diverged) above the noisy rule: one formula."""
+    rows = [noisy_step(start)]
+    if start.plain.outcome != "diverged":
+        rows.insert(0, last_step(start.plain, start.lr))
+    return r"\begin{gathered}" + r"\\[0.8em]".join(rows) + r"\end{gathered}"
 
 
 def global_share(basins) -> str:
@@ -49,12 +58,22 @@ def escape(saddle) -> str:
     """The predicted crawl past the saddle, or why a run exactly on the ridge never leaves."""
     if not saddle.escapes:
         return (
-            r"\delta = 0:\quad \nabla f(x, 0) = (2x,\ 0)\ \Rightarrow\ y_k = 0"
-            r"\quad (k = 0, 1, 2, \dots)"
+            r"\begin{aligned}\delta = 0:\quad \nabla f(x, 0) &= (2x,\ 0)\\"
+            r"\Rightarrow\ y_k &= 0\quad (k = 0, 1, 2, \dots)\end{aligned}"
         )
-    return (
-        rf"k \approx \frac{{\ln(r/\delta)}}{{\ln(1 + \alpha\,|\lambda_{{\min}}|)}} = "
-        rf"\frac{{\ln({saddle.radius:g}/{saddle.offset:g})}}"
+    return (  # two rows: it fits a phone's width
+        rf"\begin{{aligned}}k &\approx \frac{{\ln(r/\delta)}}{{\ln(1 + \alpha\,|\lambda_{{\min}}|)}}"
+        rf"\\ &= \frac{{\ln({saddle.radius:g}/{saddle.offset:g})}}"
         rf"{{\ln(1 + {saddle.lr:g}\cdot{saddle.abs_curvature:.3f})}}"
-        rf" = {saddle.predicted:.1f}"
+        rf" = {saddle.predicted:.1f}\end{{aligned}}"
     )
+
+
+def minima_table(header, rows) -> str:
+    """A Markdown table (one message, far cheaper to send than ``st.dataframe``) of the
+    minima: ``header`` names the columns, each row holds a name, a kind and numbers."""
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for row in rows:
+        cells = [c if isinstance(c, str) else f"{c:.4f}" for c in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -16,8 +16,6 @@ STRINGS = {
     },
     # sidebar
     "local_optima.side.descent": {"en": "Gradient descent", "ko": "경사 하강법"},
-    "local_optima.side.noise": {"en": "Noise and other optimizers", "ko": "잡음과 다른 옵티마이저"},
-    "local_optima.side.saddle": {"en": "Saddle point", "ko": "안장점"},
     "local_optima.lr": {"en": "Learning rate α", "ko": "학습률 α"},
     "local_optima.steps": {"en": "Steps", "ko": "단계 수"},
     "local_optima.x0": {"en": "Start x₀", "ko": "시작점 x₀"},
@@ -35,7 +33,7 @@ STRINGS = {
     "local_optima.saddle_noise": {"en": "Noise σ at the saddle", "ko": "안장점에서의 잡음 σ"},
     # names
     "local_optima.min_global": {"en": "global", "ko": "전역"},
-    "local_optima.min_local": {"en": "local {i}", "ko": "지역 {i}"},
+    "local_optima.min_local": {"en": "local {i}", "ko": "골짜기 {i}"},
     "local_optima.minima": {"en": "minima", "ko": "최솟값"},
     "local_optima.critical_points": {"en": "critical points", "ko": "임계점"},
     "local_optima.noisy_name": {"en": "Noisy gradient descent", "ko": "잡음 섞인 경사 하강법"},
@@ -81,20 +79,20 @@ STRINGS = {
         "ko": "어디서 출발하느냐가 도착지를 정한다",
     },
     "local_optima.start_text": {
-        "en": "Move the start x₀, y₀ in the sidebar. Plain gradient descent (blue) follows the "
+        "en": "Move the start x₀, y₀ below. Plain gradient descent (blue) follows the "
         "slope down into the dip it starts in. The noisy run (wine red) adds random noise of "
         "size σ to every gradient, like the scatter of mini-batch gradients around the true "
         "one: near a low ridge a few unlucky (or lucky) steps can throw it into the next dip. "
         "Press Play to watch both.",
-        "ko": "사이드바에서 시작점 x₀, y₀를 옮겨 보세요. 보통 경사 하강법(파란색)은 출발한 "
+        "ko": "아래에서 시작점 x₀, y₀를 옮겨 보세요. 보통 경사 하강법(파란색)은 출발한 "
         "골짜기 안에서 기울기를 따라 내려갑니다. 잡음 섞인 경사 하강법(자주색)은 매 단계 "
         "기울기에 크기 σ의 무작위 잡음을 더합니다. 미니배치 기울기가 참 기울기 주변에서 "
-        "흩어지는 것과 같습니다. 낮은 능선 근처에서는 몇 번의 운 나쁜(혹은 운 좋은) 걸음이 "
+        "흩어지는 것과 같습니다. 낮은 능선 근처에서는 운 나쁜(혹은 운 좋은) 몇 단계가 "
         "옆 골짜기로 넘겨 주기도 합니다. 재생을 눌러 두 경로를 비교해 보세요.",
     },
     "local_optima.paths_title": {
-        "en": "Plain and noisy gradient descent from the same start",
-        "ko": "같은 시작점에서 출발한 보통 / 잡음 섞인 경사 하강법",
+        "en": "Plain and noisy descent from one start",
+        "ko": "한 시작점에서 출발한 두 경사 하강법",
     },
     "local_optima.ended_global": {
         "en": "**{who}** ended in the **{name} minimum** (cost {value}), the lowest point of the "
@@ -105,8 +103,8 @@ STRINGS = {
     "local_optima.ended_local": {
         "en": "**{who}** ended in **{name}**, a local minimum with cost {value}: stuck in a dip "
         "above the global one. Its last point was ({x}, {y}) with cost {cost}.",
-        "ko": "**{who}**: 비용이 {value}인 지역 최솟값 **{name}**에 도착했습니다. 전역 최솟값보다 "
-        "높은 골짜기에 갇힌 것입니다. 마지막 위치는 ({x}, {y}), 비용은 {cost}입니다.",
+        "ko": "**{who}**: **{name}**의 바닥에 도착했습니다. 비용이 {value}인 지역 최솟값으로, "
+        "전역 최솟값보다 높은 골짜기에 갇힌 것입니다. 마지막 위치는 ({x}, {y}), 비용은 {cost}입니다.",
     },
     "local_optima.ended_unsettled": {
         "en": "**{who}** did not settle in any minimum within {steps} steps; it stopped at "
@@ -133,7 +131,8 @@ STRINGS = {
         "en": "Each noisy step adds a random kick of typical size α·σ = {step} per coordinate. "
         "In a shallow dip such kicks can carry the point over the ridge; in a deep one they "
         "rarely do.",
-        "ko": "잡음 섞인 걸음은 좌표마다 대략 α·σ = {step} 크기의 무작위 충격을 더합니다. "
+        "ko": "잡음 섞인 경사 하강법은 단계마다 좌표별로 대략 α·σ = {step} 크기의 무작위 충격을 "
+        "더합니다. "
         "얕은 골짜기에서는 이 충격이 능선을 넘겨 주기도 하지만, 깊은 골짜기에서는 좀처럼 "
         "빠져나오지 못합니다.",
     },
@@ -163,11 +162,12 @@ STRINGS = {
     },
     "local_optima.extra_note.momentum": {
         "en": "Momentum runs without gradient noise, with the same α = {lr} and β = {beta}.",
-        "ko": "모멘텀은 기울기 잡음 없이, 같은 α = {lr}와 β = {beta}로 실행했습니다.",
+        "ko": "모멘텀은 기울기 잡음 없이 실행했습니다. 학습률은 똑같이 α = {lr}, β = {beta}입니다.",
     },
     "local_optima.extra_note.adam": {
         "en": "Adam runs without gradient noise, with the same α = {lr}, β₁ = {beta1} and β₂ = {beta2}.",
-        "ko": "Adam은 기울기 잡음 없이, 같은 α = {lr}와 β₁ = {beta1}, β₂ = {beta2}로 실행했습니다.",
+        "ko": "Adam은 기울기 잡음 없이 실행했습니다. 학습률은 똑같이 α = {lr}이고 "
+        "β₁ = {beta1}, β₂ = {beta2}입니다.",
     },
     "local_optima.global_share_title": {
         "en": "Share of the starts that reach the global minimum",
@@ -202,7 +202,7 @@ STRINGS = {
     # 4. saddle
     "local_optima.saddle_header": {
         "en": "Saddle points: the slow crawl",
-        "ko": "안장점: 느린 기어가기",
+        "ko": "안장점: 거의 멈춘 듯 느려지는 곳",
     },
     "local_optima.saddle_text": {
         "en": "In two dimensions local minima look like the main danger. In the many dimensions "
@@ -221,25 +221,26 @@ STRINGS = {
         "(1.5, δ)에서 출발합니다.",
     },
     "local_optima.gradnorm_title": {
-        "en": "Gradient norm per step (log scale)",
+        "en": "Gradient size per step (log scale)",
         "ko": "단계별 기울기 크기 (로그 눈금)",
     },
     "local_optima.gradnorm_axis": {"en": "‖∇f‖", "ko": "‖∇f‖"},
     "local_optima.predicted_band": {"en": "predicted crawl", "ko": "예측한 정체 구간"},
     "local_optima.saddle_title": {
-        "en": "Paths past the saddle of x² + y⁴/4 − y²/2",
-        "ko": "x² + y⁴/4 − y²/2의 안장점을 지나는 경로",
+        "en": "Past the saddle of x² + y⁴/4 − y²/2",
+        "ko": "x² + y⁴/4 − y²/2의 안장점 지나기",
     },
     "local_optima.escape_formula": {
-        "en": "Near the saddle the Hessian has the eigenvalue λ_min = {lam} along y, so each "
-        "plain step multiplies the distance from the ridge by 1 + α·|λ_min|. Starting δ away, "
+        "en": "Near the saddle the Hessian has the eigenvalue λₘᵢₙ = {lam} along y, so each "
+        "plain step multiplies the distance from the ridge by 1 + α·|λₘᵢₙ|. Starting δ away, "
         "it takes about k steps to get r = {r} away: the smaller δ, the longer the crawl, and "
-        "exactly on the ridge (δ = 0) it never leaves. Noise does not wait for δ to grow.",
-        "ko": "안장점 근처에서 헤세 행렬(Hessian)은 y 방향으로 고윳값 λ_min = {lam}을 가지므로, "
-        "보통 경사 하강법은 한 걸음마다 능선에서 떨어진 거리를 1 + α·|λ_min|배로 늘립니다. "
+        "exactly on the ridge (δ = 0) it never leaves. Noise pushes a run off the ridge from "
+        "the first step, without waiting for δ to grow.",
+        "ko": "안장점 근처에서 헤세 행렬(Hessian)의 y 방향 고윳값은 λₘᵢₙ = {lam}입니다. 그래서 "
+        "보통 경사 하강법은 한 단계마다 능선에서 떨어진 거리를 1 + α·|λₘᵢₙ|배로 늘립니다. "
         "δ만큼 떨어져 출발하면 r = {r}만큼 멀어지기까지 약 k단계가 걸립니다. δ가 작을수록 더 "
-        "오래 기어가고, 능선 바로 위(δ = 0)에서는 영영 벗어나지 못합니다. 잡음은 δ가 자라기를 "
-        "기다리지 않습니다.",
+        "오래 기어가고, 능선 바로 위(δ = 0)에서는 영영 벗어나지 못합니다. 잡음이 있으면 δ가 "
+        "저절로 커지기를 기다릴 필요 없이 첫 단계부터 능선 밖으로 밀려납니다.",
     },
     "local_optima.saddle_exit": {
         "en": "left that neighbourhood at step {step}",
@@ -272,5 +273,69 @@ STRINGS = {
         "ko": "δ를 1e-06으로, 다음에는 0으로 바꿔 보세요. 보통 경사 하강법은 점점 더 오래 기어가다가 "
         "0에서는 안장점에 영원히 머물지만, 잡음 섞인 경로는 수십 단계 안에 빠져나옵니다. 그다음 "
         "안장점 잡음을 0.05로 낮춰 보세요.",
+    },
+    # what to look at: one line under each chart
+    "local_optima.look.surface": {
+        "en": "*What to look at:* the yellow dot at the bottom of the deepest dip is the global "
+        "minimum; the {n_local} white dots are local minima, each at the bottom of a dip of its "
+        "own. Heights above {cap} are cut flat, so the dips fill the view.",
+        "ko": "*볼 곳:* 가장 깊은 골짜기 바닥의 노란 점이 전역 최솟값이고, 흰 점 {n_local}개는 "
+        "저마다 자기 골짜기의 바닥에 있는 지역 최솟값입니다. 높이가 {cap}보다 높은 곳은 평평하게 "
+        "잘라서 골짜기가 화면을 채우게 했습니다.",
+    },
+    "local_optima.look.paths": {
+        "en": "*What to look at:* both runs leave the diamond (the start). The blue one rolls "
+        "into the dip it starts in and stops there; the wine-red one is kicked around by its "
+        "noise and can cross a ridge into another dip. Each minimum is labelled with its cost.",
+        "ko": "*볼 곳:* 두 경로 모두 마름모(시작점)에서 출발합니다. 파란 경로는 출발한 골짜기로 "
+        "굴러 내려가 그 바닥에서 멈추고, 자주색 경로는 잡음에 이리저리 밀리다가 능선을 넘어 다른 "
+        "골짜기로 가기도 합니다. 최솟값마다 이름 옆에 비용을 적었습니다.",
+    },
+    "local_optima.look.costs": {
+        "en": "*What to look at:* where a curve runs flat, that run rests in a dip; the dotted "
+        "line is the global minimum's cost, the lowest any run can reach.",
+        "ko": "*볼 곳:* 곡선이 평평한 구간에서는 그 실행이 골짜기 바닥에 머물러 있습니다. 점선은 "
+        "전역 최솟값의 비용으로, 어떤 실행도 이보다 낮아질 수 없습니다.",
+    },
+    "local_optima.look.basins": {
+        "en": "*What to look at:* each colour is the basin of one minimum (yellow: the global "
+        "one). Plain descent's basins are clean patches bounded by the ridges; with noise "
+        "their borders fray and the patches change size.",
+        "ko": "*볼 곳:* 색 하나가 최솟값 하나의 끌림 영역입니다(노란색이 전역 최솟값). 보통 경사 "
+        "하강법의 끌림 영역은 능선을 경계로 깔끔하게 나뉘지만, 잡음을 넣으면 경계가 흐트러지고 "
+        "영역의 크기도 달라집니다.",
+    },
+    "local_optima.look.bars": {
+        "en": "*What to look at:* each group of bars is one minimum (its cost in brackets): "
+        "compare how many starts each method brings there, above all to the global minimum "
+        "on the left.",
+        "ko": "*볼 곳:* 막대 묶음 하나가 최솟값 하나입니다(괄호 안은 비용). 방법마다 그곳에 도착한 "
+        "시작점이 얼마나 되는지, 특히 맨 왼쪽의 전역 최솟값에서 비교해 보세요.",
+    },
+    "local_optima.look.norms": {
+        "en": "*What to look at:* the grey band is the predicted crawl. While the plain run "
+        "creeps past the saddle its gradient is small, and so are its steps; once it has slid "
+        "off, the gradient grows again before it falls towards a minimum.",
+        "ko": "*볼 곳:* 회색 띠가 예측한 정체 구간입니다. 보통 경사 하강법이 안장점 옆을 기어가는 "
+        "동안에는 기울기가 작아서 한 단계에 움직이는 거리도 작습니다. 안장점에서 미끄러져 나오면 "
+        "기울기가 다시 커졌다가 최솟값에 가까워지며 줄어듭니다.",
+    },
+    "local_optima.look.norms_stuck": {
+        "en": "*What to look at:* with δ = 0 there is no band: the plain run's gradient sinks "
+        "towards zero as it slides into the saddle, and it stays there; only a noisy run "
+        "(σ above 0) gets away.",
+        "ko": "*볼 곳:* δ = 0이면 회색 띠가 없습니다. 보통 경사 하강법은 안장점으로 미끄러져 "
+        "들어가면서 기울기가 0을 향해 줄어들고 그 자리에 머뭅니다. 잡음이 있는 경로(σ가 0보다 "
+        "클 때)만 빠져나옵니다.",
+    },
+    "local_optima.look.saddle": {
+        "en": "*What to look at:* the × is the saddle, the two stars the minima beyond it. Both "
+        "runs leave the diamond, follow the ridge towards the saddle and turn off to a minimum "
+        "once something pushes them off the ridge: the noisy run its noise, the plain one only "
+        "its slowly growing offset δ.",
+        "ko": "*볼 곳:* ×가 안장점이고 별 두 개가 그 너머의 최솟값입니다. 두 경로 모두 마름모에서 "
+        "출발해 능선을 따라 안장점 쪽으로 가다가, 무언가에 밀려 능선을 벗어나면 최솟값으로 "
+        "꺾입니다. 잡음 섞인 경로는 잡음이 밀어 주고, 보통 경사 하강법은 천천히 커지는 δ만이 "
+        "밀어 줍니다.",
     },
 }
