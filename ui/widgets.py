@@ -109,7 +109,7 @@ class Controls:
         where = where or self.where
         options = list(options)
         if labels is None:
-            _check_link_choice(key, label, options, where)
+            _check_link_choice(key, label, options, where, kwargs.get("format_func", str))
             kwargs[value_arg] = options.index(default) if value_arg == "index" else default
             return getattr(where, kind)(label, options, **kwargs, **self._register(key, default))
         self.defaults[key] = default
@@ -244,7 +244,7 @@ def _check_link_number(key: str, label: str, low, high, where) -> None:
         _replace_link_value(key, first)
 
 
-def _check_link_choice(key: str, label: str, options: list, where) -> None:
+def _check_link_choice(key: str, label: str, options: list, where, shown_as=str) -> None:
     """An option control bound by Streamlit takes a link's value only if it is the shown
     text exactly: ``?alpha=2`` for the option 2.0 would be dropped, and an empty value
     would leave a required control at None. Accept any number equal to an option; drop
@@ -254,13 +254,13 @@ def _check_link_choice(key: str, label: str, options: list, where) -> None:
         return
     values = raw if isinstance(raw, list) else [raw]
     first = next((v for v in values if v), "")
-    shown = [str(option) for option in options]
+    shown = [shown_as(option) for option in options]
     if first in shown:
         if isinstance(raw, list):
             _replace_link_value(key, first)
         return
     match = _number_option(first, options)
-    _replace_link_value(key, None if match is None else str(match))
+    _replace_link_value(key, None if match is None else shown_as(match))
     if match is None and first:
         _refuse(key, label, first, t("common.link_default"), where)
 
