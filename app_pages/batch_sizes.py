@@ -1,4 +1,8 @@
-"""Batch sizes: full-batch gradient descent, mini-batches and SGD on real data."""
+"""Batch sizes: full-batch gradient descent, mini-batches and SGD on real data.
+
+Sections 1–3 are a fragment holding the feature control j (in section 1's formulas and on the
+map), and section 1's walk (epoch, mini-batch) is a fragment inside it: each reruns alone.
+"""
 
 import streamlit as st
 
@@ -7,9 +11,11 @@ from ui import cached, upload
 from ui.figures import batch_sizes as fig
 from ui.formulas import batch_sizes as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, busy, share_box, t, what_to_try
+from ui.widgets import Controls, busy, lang, share_box, t, what_to_try
 
 LINK_FLAG = "_batch_sizes_link_upload"
+FILE_SEEN = "_batch_sizes_file"  # the uploaded file the column choice below belongs to
+CHOICE_KEYS = ("batch_sizes_target", "batch_sizes_features")
 
 
 def table_label(name: str) -> str:
@@ -23,50 +29,56 @@ def clamp(key: str, low: int, high: int) -> None:
         st.session_state[key] = inside
 
 
-def ms_phrase(value: float, reached: bool) -> str:
-    """Milliseconds with the unit for a sentence, or the phrase for "did not reach it"."""
-    missing = t("batch_sizes.not_reached_phrase")
-    return t("batch_sizes.ms_phrase", ms=num(value, 3)) if reached else missing
-
-
 def shown(fields: dict, digits: int = 3) -> dict:
     """A lesson's caption fields with every float formatted for text."""
     return {key: num(v, digits) if isinstance(v, float) else v for key, v in fields.items()}
 
 
-def listing(values, show=str) -> str:
-    return t("batch_sizes.list_separator").join(show(v) for v in values)
-
-
 def section(number: int, **fields) -> None:
-    st.header(t(f"batch_sizes.s{number}_title"))
-    st.write(t(f"batch_sizes.s{number}_text", **fields))
+    """A section's title and text in one message."""
+    title, body = t(f"batch_sizes.s{number}_title"), t(f"batch_sizes.s{number}_text", **fields)
+    st.markdown(f"## {title}\n\n{body}")
+
+
+def refusal(err: ValueError) -> str:
+    """What is wrong with the chosen columns, in the learner's language."""
+    if not isinstance(err, lesson.DataError):
+        return t("batch_sizes.bad_upload")
+    own = err.code in lesson.OWN_ERRORS  # this page's own checks
+    key = f"batch_sizes.error.{err.code}" if own else f"data.error.{err.code}"
+    try:  # the file's words (a column name) as plain text, whatever Markdown they hold
+        return t(key, **formulas.plain_fields(err.details))
+    except (KeyError, IndexError):  # a code without a message, or a message without a field
+        return upload.error_message(err)
 
 
 def uploaded(task: str):
     """The uploaded table with the chosen columns, or None (the reason is shown)."""
     frame = upload.csv_uploader("batch_sizes_csv")
-    if st.session_state.get("batch_sizes_csv") is not None:
+    file = st.session_state.get("batch_sizes_csv")
+    if file is not None:
         st.session_state[LINK_FLAG] = False  # a file of this session, good or bad
+        if st.session_state.get(FILE_SEEN) != file.file_id:  # a new file: a fresh choice
+            st.session_state[FILE_SEEN] = file.file_id
+            for key in CHOICE_KEYS:
+                st.session_state.pop(key, None)
     if frame is None:
         if st.session_state[LINK_FLAG]:
             upload.shared_upload_note()
         else:
             st.caption(t("batch_sizes.upload_hint"))
         return None
-    columns = cached.batch_sizes_upload_columns(frame, task)
+    columns = cached.batch_sizes_upload_columns(file.file_id, frame, task)
     if not columns.targets:
         st.error(upload.error_message(lesson.NO_COLUMNS))
         return None
-    target = st.selectbox(t("batch_sizes.target"), columns.targets, key="batch_sizes_target")
+    target = st.selectbox(t("batch_sizes.target"), columns.targets, key=CHOICE_KEYS[0])
     options, first = columns.features(target), columns.default_features(target)
-    features = st.multiselect(t("batch_sizes.features"), options, first, key="batch_sizes_features")
+    features = st.multiselect(t("batch_sizes.features"), options, first, key=CHOICE_KEYS[1])
     try:
-        prepared = cached.batch_sizes_from_upload(frame, tuple(features), target, task)
+        prepared = cached.batch_sizes_from_upload(file.file_id, frame, features, target, task)
     except ValueError as err:  # a DataError says what is wrong; anything else: these columns
-        known = isinstance(err, lesson.DataError)
-        message = upload.error_message(err) if known else t("batch_sizes.bad_upload")
-        st.error(message, icon=":material/error:")
+        st.error(refusal(err), icon=":material/error:")
         return None
     if prepared.n_dropped:
         st.caption(t("data.dropped_rows", count=prepared.n_dropped))
@@ -81,8 +93,6 @@ if LINK_FLAG not in st.session_state:  # first run of this page: did a link ask 
     st.session_state[LINK_FLAG] = st.query_params.get("data") == lesson.UPLOAD
 controls = Controls("batch_sizes")
 with st.sidebar:
-    # Bound choices carry their option in the URL, so options are plain keys (Streamlit puts
-    # a format_func's label in the URL, which would tie links to one language).
     choice = controls.selectbox("data", t("data.source"), lesson.SOURCES, lesson.DEFAULT_TABLE)
     choice = choice or lesson.DEFAULT_TABLE  # an empty ?data= leaves the control at None
     st.caption(table_label(choice))
@@ -103,21 +113,23 @@ if prepared is None:
     description = t(f"data.table.{name}.{task}")
     source = table_label(name)
 else:
-    description = t("batch_sizes.upload_description", target=prepared.target_name)
+    target = formulas.markdown_text(prepared.target_name)
+    description = t("batch_sizes.upload_description", target=target)
     source = table_label(lesson.UPLOAD)
 if prepared.one_class:
     st.error(t("batch_sizes.one_class"))
     st.stop()
-X, y, m, n = prepared.X, prepared.y, prepared.m, prepared.n
+m, n = prepared.m, prepared.n
 
 with st.sidebar:
     clamp("batch", 1, m)
     label, hint = t("batch_sizes.batch"), t("batch_sizes.batch_help", m=m)
     batch = controls.slider("batch", label, 1, m, prepared.default_batch, 1, help=hint)
-    press = {"on_click": st.session_state.__setitem__, "use_container_width": True}
-    for col, (key, size) in zip(st.columns(2) + st.columns(2), prepared.presets, strict=True):
+    press = {"on_click": st.session_state.__setitem__, "width": "stretch"}
+    presets = st.container(horizontal=True, gap="small")
+    for key, size in prepared.presets:
         label = t(f"batch_sizes.preset.{key}")
-        col.button(label, key=f"batch_sizes_preset_{key}", args=("batch", size), **press)
+        presets.button(label, key=f"batch_sizes_preset_{key}", args=("batch", size), **press)
     lr = controls.select_slider("alpha", t("batch_sizes.lr"), lesson.RATES, lesson.DEFAULT_LR)
     lr = lr or lesson.DEFAULT_LR
     epochs = controls.slider("epochs", t("batch_sizes.epochs"), *lesson.EPOCHS, 1)
@@ -125,126 +137,112 @@ with st.sidebar:
     controls.reset_button()
 share_box()
 
-view = cached.batch_sizes_overview(X, y, task, batch, epochs)
-nb = view.steps_per_epoch
+view = cached.batch_sizes_overview(prepared, batch, epochs)
 st.caption(t("batch_sizes.data_caption", source=source, m=m, n=n, description=description))
-regime = t(f"batch_sizes.regime.{view.regime}", batch=view.batch, m=m, nb=nb)
+regime = t(f"batch_sizes.regime.{view.regime}", batch=view.batch, m=m, nb=view.steps_per_epoch)
 st.info(regime, icon=":material/view_module:")
 
+
 # -- 1. the data and the gradient ---------------------------------------------------------------
+@st.fragment
+def one_step(prepared, view, lr: float, seed, j: int) -> None:
+    """Section 1's walk: the epoch and mini-batch shown, the batch's rows and its formulas."""
+    m, nb = prepared.m, view.steps_per_epoch
+    walk = st.columns(2)
+    with walk[0]:
+        epoch_view, top = 1, view.viewable_epochs
+        if top > 1:
+            clamp("ep", 1, top)
+            epoch_view = controls.slider("ep", t("batch_sizes.epoch_view"), 1, top, 1, 1)
+    with walk[1]:
+        k = 1
+        if nb > 1:
+            clamp("k", 1, nb)
+            k = controls.slider("k", t("batch_sizes.step_view", nb=nb), 1, nb, 1, 1)
+        else:
+            st.caption(t("batch_sizes.one_step"))
+    here = cached.batch_sizes_step(prepared, view.batch, lr, seed, epoch_view, k, j)
+    left, right = st.columns([1, 1])
+    with left:
+        table = cached.batch_sizes_batch_table(prepared, view.batch, seed, here, lang())
+        st.dataframe(**table, hide_index=True, height=380)
+        st.caption(t("batch_sizes.table_caption", m=m, **here.caption))
+    with right:
+        *explained, update = formulas.explained(t, prepared.task, m, view.l2, lr, here)
+        for tex, caption in explained:
+            st.latex(tex)
+            st.caption(caption)
+        st.latex(update)
+        if here.diverged:
+            st.warning(t("batch_sizes.after_divergence", step=here.step, at=here.diverged_at))
+        else:
+            costs = {"before": here.cost_before, "after": here.cost_after}
+            st.caption(t("batch_sizes.update_text", **shown(costs, 4)))
+
+
+@st.fragment
+def by_feature(prepared, view, lr: float, epochs: int, seed) -> None:
+    """Sections 1–3 below the feature control: j is in section 1's formulas and on the map."""
+    clamp("feat", 1, prepared.n)
+    label = t("batch_sizes.feature_j")
+    j = controls.selectbox("feat", label, prepared.feature_numbers, 1, width=360) or 1
+    feature = formulas.markdown_text(prepared.feature_name(j))
+    st.caption(t("batch_sizes.feature_caption", j=j, feature=feature))
+    one_step(prepared, view, lr, seed, j)
+    what_to_try("batch_sizes.s1_try")
+
+    # -- 2. cost against four clocks ------------------------------------------------------------
+    section(2)
+    run = (view.batch, lr, epochs, seed)
+    runs = busy(cached.batch_sizes_curves, prepared, *run)
+    if runs.capped:
+        st.warning(t("batch_sizes.capped", steps=runs.max_steps))
+    names = fig.run_names(t, view.batch, prepared.m)
+    for kind, curve in runs.shown:
+        if curve.diverged:
+            st.warning(t("common.diverged", name=names[kind], step=curve.diverged_at))
+    grid = st.columns(2)  # two charts in each column: a 2 × 2 grid read row by row
+    for i, clock in enumerate(fig.CLOCKS):
+        figure = cached.batch_sizes_clock_figure(prepared, run, clock, view.best_cost, lang())
+        grid[i % 2].plotly_chart(figure, key=f"batch_sizes_curve_{i}")
+    st.caption(t("batch_sizes.curves_caption", **shown(runs.caption)))
+    what_to_try("batch_sizes.s2_try")
+
+    # -- 3. the path on the map -----------------------------------------------------------------
+    section(3, feature=feature)
+    run = (j, view.batch, lr, epochs, seed)
+    cmap = busy(cached.batch_sizes_contour, prepared, *run)
+    contour = cached.batch_sizes_contour_figure(prepared, run, lang())
+    st.plotly_chart(contour, key="batch_sizes_contour")
+    if cmap.diverged:
+        st.warning(t("batch_sizes.contour_diverged"))
+    st.caption(t("batch_sizes.contour_caption", epochs=epochs))
+    what_to_try("batch_sizes.s3_try")
+
+
 section(1, m=m, n=n)
 st.caption(t("batch_sizes.standardized"))
 with st.expander(t("batch_sizes.scaling_title")):
-    labels = {key: t(f"batch_sizes.{key}") for key in ("feature", "mean", "std")}
-    st.dataframe(fig.scaling_table(prepared, labels), hide_index=True)
-
-walk = st.columns(3)
-with walk[0]:
-    epoch_view, top = 1, view.viewable_epochs
-    if top > 1:
-        clamp("ep", 1, top)
-        epoch_view = controls.slider("ep", t("batch_sizes.epoch_view"), 1, top, 1, 1)
-with walk[1]:
-    k = 1
-    if nb > 1:
-        clamp("k", 1, nb)
-        k = controls.slider("k", t("batch_sizes.step_view", nb=nb), 1, nb, 1, 1)
-    else:
-        st.caption(t("batch_sizes.one_step"))
-with walk[2]:
-    clamp("feat", 1, n)
-    j = controls.selectbox("feat", t("batch_sizes.feature_j"), prepared.feature_numbers, 1) or 1
-    st.caption(t("batch_sizes.feature_caption", j=j, feature=prepared.feature_name(j)))
-here = cached.batch_sizes_step(X, y, task, view.batch, lr, seed, epoch_view, k, j)
-
-left, right = st.columns([1, 1])
-with left:
-    labels = {"position_label": t("batch_sizes.position"), "row_label": t("batch_sizes.row")}
-    st.dataframe(fig.batch_table(prepared, here, **labels), hide_index=True, height=380)
-    st.caption(t("batch_sizes.table_caption", m=m, **here.caption))
-with right:
-    cost, full, mini, update = formulas.step(task, m, view.l2, lr, here)
-    explained = (
-        (cost, t(f"batch_sizes.cost_text.{task}")),
-        (full, t("batch_sizes.full_text", m=m)),
-        (mini, t("batch_sizes.batch_text", size=here.size, step=here.step, m=m)),
-    )
-    for tex, caption in explained:
-        st.latex(tex)
-        st.caption(caption)
-    st.latex(update)
-    if here.diverged:
-        st.warning(t("batch_sizes.after_divergence", step=here.step))
-    costs = {"before": here.cost_before, "after": here.cost_after}
-    st.caption(t("batch_sizes.update_text", **shown(costs, 4)))
-what_to_try("batch_sizes.s1_try")
-
-# -- 2. cost against four clocks ----------------------------------------------------------------
-section(2)
-runs = busy(cached.batch_sizes_curves, X, y, task, view.batch, lr, epochs, seed)
-if runs.capped:
-    st.warning(t("batch_sizes.capped", steps=runs.max_steps))
-names = {"chosen": t("batch_sizes.chosen_name", batch=view.batch)}
-names["full"] = t("batch_sizes.full_name", m=m)
-for kind, curve in runs.shown:
-    if curve.diverged:
-        st.warning(t("common.diverged", name=names[kind], step=curve.diverged_at))
-labels = {"optimum": t("batch_sizes.optimum"), "y": t("common.loss")}
-for kind in ("x", "plot"):
-    labels |= {f"{kind}.{clock}": t(f"batch_sizes.{kind}.{clock}") for clock in fig.CLOCKS}
-kw = dict(names=names, optimum=view.best_cost, labels=labels)
-for i, (col, clock) in enumerate(zip(st.columns(2) + st.columns(2), fig.CLOCKS, strict=True)):
-    figure = cached.batch_sizes_clock_figure(runs, clock, **kw)
-    col.plotly_chart(figure, key=f"batch_sizes_curve_{i}")
-st.caption(t("batch_sizes.curves_caption", **shown(runs.caption)))
-what_to_try("batch_sizes.s2_try")
-
-# -- 3. the path on the map ---------------------------------------------------------------------
-feature = prepared.feature_name(j)
-section(3, feature=feature)
-cmap = busy(cached.batch_sizes_contour, X, y, task, j, view.batch, lr, epochs, seed)
-labels = {"x": t("batch_sizes.axis_w", feature=feature), "y": t("batch_sizes.axis_b")}
-labels |= {"optimum": t("batch_sizes.optimum"), "start": t("common.start")}
-title = t("batch_sizes.contour_title")
-contour = cached.batch_sizes_contour_figure(cmap, names=names, labels=labels, title=title)
-st.plotly_chart(contour, key="batch_sizes_contour")
-if cmap.diverged:
-    st.warning(t("batch_sizes.contour_diverged"))
-st.caption(t("batch_sizes.contour_caption", epochs=epochs))
-what_to_try("batch_sizes.s3_try")
+    st.dataframe(**cached.batch_sizes_scaling_table(prepared, lang()), hide_index=True)
+by_feature(prepared, view, lr, epochs, seed)
 
 # -- 4. measured: the batch-size sweep ----------------------------------------------------------
 section(4)
-bar, points = st.progress(0.0), []
-for plan in view.sweep_plan:
-    text = t("batch_sizes.sweep_progress", batch=plan.batch, done=plan.done, total=plan.total)
-    bar.progress(plan.fraction, text=text)
-    points.append(cached.batch_sizes_sweep_point(X, y, task, plan.batch))
-bar.empty()
-sweep = cached.batch_sizes_sweep(tuple(points), m)
-labels = {key: t(f"batch_sizes.sweep.{key}") for key in fig.SWEEP_LABELS}
-labels["x"] = t("batch_sizes.batch")
-title = t("batch_sizes.sweep_title")
-chart = cached.batch_sizes_sweep_figure(sweep, chosen=view.batch, labels=labels, title=title)
+if not cached.batch_sizes_swept(prepared):  # measured once per data set: show the progress
+    bar = st.progress(0.0)
+    for plan in view.sweep_plan:
+        text = t("batch_sizes.sweep_progress", batch=plan.batch, done=plan.done, total=plan.total)
+        bar.progress(plan.fraction, text=text)
+        cached.batch_sizes_sweep_point(prepared, plan.batch)
+    bar.empty()
+sweep = cached.batch_sizes_sweep(prepared)
+chart = cached.batch_sizes_sweep_figure(prepared, view.batch, lang())
 st.plotly_chart(chart, key="batch_sizes_sweep")
-columns = {key: t(f"batch_sizes.col.{key}") for key in fig.SWEEP_COLUMNS}
-table = fig.sweep_table(sweep, columns, t("batch_sizes.not_reached_short"))
-st.dataframe(table, hide_index=True)
-if sweep.fastest is not None:
-    sgd = ms_phrase(sweep.sgd_ms, sweep.sgd_reached)
-    full = ms_phrase(sweep.full_ms, sweep.full_reached)
-    st.write(t("batch_sizes.sweep_result", **shown(sweep.result), sgd=sgd, full=full))
-if sweep.stuck:
-    st.write(t("batch_sizes.sweep_stuck", sizes=listing(sweep.stuck)))
-if sweep.falling:
-    st.write(t("batch_sizes.sweep_falling", sizes=listing(sweep.falling)))
+results, trials = cached.batch_sizes_sweep_tables(prepared, lang())
+st.dataframe(**results, hide_index=True)
+if said := formulas.sweep_sentences(t, sweep):
+    st.markdown(said)
 with st.expander(t("batch_sizes.how_title"), icon=":material/timer:"):
-    rates, optimum = listing(sweep.rates, num), num(view.best_cost, 6)
-    method = t(f"batch_sizes.optimum_method.{task}")
-    how = t("batch_sizes.how_text", **sweep.how, rates=rates, optimum=optimum, method=method)
-    st.markdown(how)
-    columns = {key: t(f"batch_sizes.col.{key}") for key in fig.TRIAL_COLUMNS}
-    outcomes = {key: t(f"batch_sizes.outcome.{key}") for key in fig.OUTCOMES}
-    trials = fig.trial_table(sweep, columns, outcomes)
-    st.dataframe(trials, hide_index=True, height=300)
+    st.markdown(formulas.how_measured(t, sweep, view.best_cost, prepared.task))
+    st.dataframe(**trials, hide_index=True, height=300)
 what_to_try("batch_sizes.s4_try")

@@ -216,7 +216,20 @@ def batch_sizes_sweep_point(prepared, batch):
     return _batch_sizes_sweep_point(prepared.key, batch, prepared)
 
 
-@data(32, BATCH_SIZES_TTL)
+def _batch_sizes_shared(max_entries: int):
+    """``st.cache_resource`` bound by name: one object handed to every view, never a copy
+    (for results that are only read: the sweep, Arrow tables)."""
+
+    def wrap(builder):
+        cached_function = st.cache_resource(
+            max_entries=max_entries, ttl=BATCH_SIZES_TTL, show_spinner=False
+        )(builder)
+        return _by_name(cached_function, builder)
+
+    return wrap
+
+
+@_batch_sizes_shared(32)  # read on every view: shared, not unpickled each time
 def _batch_sizes_sweep(key: str, _data):
     sizes = batch_sizes.sweep_sizes(_data.m)
     return batch_sizes.sweep(tuple(batch_sizes_sweep_point(_data, s) for s in sizes), _data.m)
@@ -308,19 +321,7 @@ def _batch_sizes_shown(table) -> dict:
     return {"data": batch_sizes_fig.arrow(table.frame), "column_config": config}
 
 
-def _batch_sizes_table(max_entries: int):
-    """A shared table (``st.cache_resource``: Arrow data is immutable), bound by name."""
-
-    def wrap(builder):
-        cached_function = st.cache_resource(
-            max_entries=max_entries, ttl=FIGURE_TTL, show_spinner=False
-        )(builder)
-        return _by_name(cached_function, builder)
-
-    return wrap
-
-
-@_batch_sizes_table(64)
+@_batch_sizes_shared(64)
 def _batch_sizes_batch_table(key: str, batch, seed, epoch: int, k: int, lang: str, _data, _step):
     labels = batch_sizes_fig.batch_labels(_batch_sizes_say(lang))
     return _batch_sizes_shown(batch_sizes_fig.batch_table(_data, _step, **labels))
@@ -333,7 +334,7 @@ def batch_sizes_batch_table(prepared, batch, seed, here, lang: str) -> dict:
     )
 
 
-@_batch_sizes_table(16)
+@_batch_sizes_shared(16)
 def _batch_sizes_scaling_table(key: str, lang: str, _data):
     labels = batch_sizes_fig.scaling_labels(_batch_sizes_say(lang))
     return _batch_sizes_shown(batch_sizes_fig.scaling_table(_data, labels))
@@ -343,7 +344,7 @@ def batch_sizes_scaling_table(prepared, lang: str) -> dict:
     return _batch_sizes_scaling_table(prepared.key, lang, prepared)
 
 
-@_batch_sizes_table(32)
+@_batch_sizes_shared(32)
 def _batch_sizes_sweep_tables(key: str, lang: str, _data):
     labels = batch_sizes_fig.sweep_table_labels(_batch_sizes_say(lang))
     sweep = batch_sizes_sweep(_data)

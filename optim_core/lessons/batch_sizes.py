@@ -30,6 +30,7 @@ sweep: time until :math:`C - C^\star \le 0.01\,C^\star`, with :math:`C^\star` fr
 
 from __future__ import annotations
 
+import hashlib
 import math
 import numbers
 from collections.abc import Iterable
@@ -116,6 +117,18 @@ class Prepared(NamedTuple):
     m: int
     n: int
     one_class: bool  # classification whose target holds only one of the two answers
+    key: str  # names the data (see data_key): equal keys, equal Prepared
+
+    # A problem is known by its key: hashing or comparing the arrays themselves would
+    # cost on every look-up (a cache, a set of finished work) what the key costs once.
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Prepared) and self.key == other.key
+
+    def __ne__(self, other) -> bool:  # a tuple's own != would compare the arrays
+        return not self == other
 
     @property
     def feature_numbers(self) -> tuple[int, ...]:
@@ -138,13 +151,67 @@ class Prepared(NamedTuple):
 
     @property
     def scaling(self) -> tuple[np.ndarray, np.ndarray]:
-        """The mean and standard deviation of each feature, rounded as the page shows them."""
-        return np.round(self.mean, 4), np.round(self.std, 4)
+        """The mean and standard deviation of each feature, rounded as the page shows them
+        (to 4 decimals; a value too large to round so, near 1e307, is kept as it is)."""
+        return _rounded(self.mean, 4), _rounded(self.std, 4)
+
+
+def data_key(table: datasets.Table, task: str) -> str:
+    """A short name for a prepared table: a digest of its numbers (raw features and
+    target), names, labels and task. Everything in a :class:`Prepared` follows from
+    these, so equal keys mean equal data; computed once per table (it is cached)."""
+    digest = hashlib.blake2b(digest_size=12)
+    X, y = np.ascontiguousarray(table.X), np.ascontiguousarray(table.y)
+    described = (task, X.shape, table.feature_names, table.target_name, table.labels)
+    for part in (repr(described).encode(), repr(table.n_dropped).encode()):
+        digest.update(part)
+    digest.update(X.tobytes())
+    digest.update(y.tobytes())
+    return f"{task}:{X.shape[0]}x{X.shape[1]}:{digest.hexdigest()}"
+
+
+EXTREME_TARGET = 1e100  # a target this large overflows its square, the cost
+OWN_ERRORS = ("extreme_target",)  # DataError codes of this lesson (text key "error.<code>")
+
+
+def _check_magnitudes(table: datasets.Table) -> None:
+    """Refuse a target whose squares overflow (DataError ``extreme_target``)."""
+    largest = float(np.max(np.abs(table.y))) if table.y.size else 0.0
+    if not largest <= EXTREME_TARGET:
+        raise DataError("extreme_target", column=table.target_name, value=f"{largest:.3g}")
+
+
+def _standardize(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``losses.standardize``, with extreme columns first divided by a power of two.
+
+    Standardizing does not depend on a column's unit, so the result is the same; but
+    values near 1e307 (whose spread overflows) or subnormal ones like 1e-320 (whose
+    squares underflow to a spread of 0) are brought near [-1, 1] before the arithmetic.
+    Other columns are left as they are.
+    """
+    largest = np.max(np.abs(raw), axis=0) if raw.size else np.ones(raw.shape[1])
+    extreme = (largest > 1e100) | ((largest < 1e-100) & (largest > 0))
+    with np.errstate(divide="ignore"):  # a power of two divides exactly: nothing is rounded
+        scale = np.where(extreme, np.exp2(np.floor(np.log2(largest))), 1.0)
+    X, mean, std = losses.standardize(raw / scale)
+    return X, mean * scale, std * scale
+
+
+def _rounded(values: np.ndarray, decimals: int) -> np.ndarray:
+    with np.errstate(over="ignore", invalid="ignore"):  # round() scales by 10^decimals first
+        rounded = np.round(values, decimals)
+    return np.where(np.isfinite(rounded), rounded, values)
 
 
 def prepare(table: datasets.Table, task: str) -> Prepared:
-    """Standardize a table's features: ``(x − mean) / std`` column by column."""
-    X, mean, std = losses.standardize(table.X)
+    """Standardize a table's features: ``(x − mean) / std`` column by column.
+
+    Raises ``DataError`` (``extreme_target``) for a regression target too large to square,
+    ``ValueError`` for a column whose values cannot be standardized.
+    """
+    if task == "regression":
+        _check_magnitudes(table)
+    X, mean, std = _standardize(table.X)
     m, n = X.shape
     mean_y = float(np.mean(table.y))
     return Prepared(
@@ -161,6 +228,7 @@ def prepare(table: datasets.Table, task: str) -> Prepared:
         m,
         n,
         task == "classification" and not 0 < mean_y < 1,
+        data_key(table, task),
     )
 
 
@@ -273,6 +341,7 @@ class Inspect(NamedTuple):
     cost_before: float
     cost_after: float
     params_after: np.ndarray
+    diverged_at: int = -1  # the step at which the run diverged before this one (-1: never)
 
 
 def inspect(
@@ -299,7 +368,9 @@ def inspect(
     full = loss.grad(p)
     updates, _ = optimizer.update(g, optimizer.init(p))  # the step the run takes next
     after = p + updates
-    return Inspect(step, idx, p, g, full, float(loss.value(p)), float(loss.value(after)), after)
+    cost_before, cost_after = float(loss.value(p)), float(loss.value(after))
+    diverged_at = int(before.trajectory.diverged_at)
+    return Inspect(step, idx, p, g, full, cost_before, cost_after, after, diverged_at)
 
 
 def epoch_order(m: int, seed, epoch: int) -> np.ndarray:
@@ -338,6 +409,13 @@ class Step(NamedTuple):
     cost_after: float
     diverged: bool  # the run diverged before this step
     inspect: Inspect
+
+    @property
+    def diverged_at(self) -> int:
+        """The step at which the run diverged (it is before this one), -1 if it did not."""
+        if not self.diverged:
+            return -1
+        return self.inspect.diverged_at if self.inspect.diverged_at >= 0 else self.step
 
     @property
     def caption(self) -> dict[str, int]:

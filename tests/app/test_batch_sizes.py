@@ -1,5 +1,7 @@
 """AppTest: the batch-sizes page at SGD, a mini-batch and full batch, in both languages."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -7,6 +9,8 @@ from optim_core import datasets
 from optim_core.lessons import batch_sizes as lesson
 from tests.app.helpers import chart, open_app, trace
 from ui import text
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 PAGE = "app_pages/batch_sizes.py"
 M = datasets.TABLES["cars"].rows  # the default data
@@ -137,3 +141,210 @@ def test_sweep_table_shows_measured_numbers_for_every_batch_size():
     assert np.all(epoch_ms >= 0)
     # one row at a time is slower per epoch than one matrix product over all rows
     assert epoch_ms[0] > epoch_ms[-1]
+
+
+# -- links that a control cannot take (issue 10) --------------------------------------------------
+@pytest.mark.parametrize(
+    "params, key, value",
+    [
+        ({"batch": "-5"}, "batch", 32),  # out of range: the default, with a note
+        ({"batch": "1e999"}, "batch", 32),
+        ({"alpha": "2"}, "alpha", 2.0),  # a number equal to an option is that option
+        ({"alpha": "0.5"}, "alpha", 0.5),
+        ({"data": ""}, "data", "cars"),
+        ({"epochs": "inf", "ep": "-1", "k": "nan", "feat": "99"}, "epochs", 10),
+    ],
+)
+def test_a_link_value_the_control_cannot_take_still_opens_the_page(params, key, value):
+    at = open_page("en", **params)
+    assert not at.exception, errors(at)
+    assert at.session_state[key] == value
+    assert len(at.get("plotly_chart")) == 6
+
+
+# -- uploads (issue 10) ---------------------------------------------------------------------------
+def csv(header: str, rows) -> bytes:
+    return (header + "\n" + "".join(",".join(map(str, row)) + "\n" for row in rows)).encode()
+
+
+def upload(at, raw: bytes, name: str = "mine.csv"):
+    at.file_uploader(key="batch_sizes_csv").set_value((name, raw, "text/csv")).run()
+    return at
+
+
+def on_upload(lang: str = "en"):
+    """The page with "My own file" chosen (as a link made on an upload opens it)."""
+    at = open_page(lang, data="upload")
+    assert not at.exception, errors(at)
+    return at
+
+
+GOOD = csv("a,b,c,y", [(i, (i * i) % 7, (3 * i) % 5, 2 * i + 1) for i in range(20)])
+MALFORMED = {
+    "empty": b"",
+    "binary": bytes(range(256)) * 4,
+    "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    "excel": b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40,
+    "header_only": b"a,b,c\n",
+    "ragged": b"a,b,c\n1,2,3\n4,5\n6,7,8\n",
+    "only_text": csv("name,city", [(f"n{i}", f"c{i}") for i in range(12)]),
+    "all_missing": csv("a,b,y", [("", "", "")] * 12),
+    "all_infinite": csv("a,b,y", [("inf", i, i) for i in range(12)]),
+    "huge_target": csv("y,a,b", [(1e307 * (i % 2), i, i % 3) for i in range(12)]),
+    "constant": csv("y,a,b", [(2 * i, 1, i) for i in range(12)]),
+    "one_row": csv("a,b,y", [(1, 2, 3)]),
+}
+
+
+def read_or_choose(raw: bytes, lang: str) -> str:
+    """The message the page must show for ``raw`` with its default column choice."""
+    from ui import upload as ui_upload
+
+    try:
+        frame = datasets.read_csv(raw)
+    except datasets.DataError as err:
+        return ui_upload.error_message(err, lang)
+    columns = lesson.upload_columns(frame, "regression")
+    if not columns.targets:
+        return ui_upload.error_message(lesson.NO_COLUMNS, lang)
+    target = columns.targets[0]
+    try:
+        lesson.from_upload(frame, columns.default_features(target), target, "regression")
+    except lesson.DataError as err:
+        from ui.formulas.batch_sizes import plain_fields
+
+        own = err.code in lesson.OWN_ERRORS
+        key = f"batch_sizes.error.{err.code}" if own else f"data.error.{err.code}"
+        return text.get(key, lang, **plain_fields(err.details))
+    raise AssertionError("this upload should have been refused")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("kind", sorted(MALFORMED))
+def test_a_malformed_upload_gives_its_message_and_the_page_still_draws(kind, lang):
+    at = upload(on_upload(lang), MALFORMED[kind])
+    assert not at.exception, errors(at)
+    message = read_or_choose(MALFORMED[kind], lang)
+    assert message in [e.value for e in at.error]
+    assert bool(HANGUL.search(message)) == (lang == "ko")
+    # the page runs on the default data, and says so
+    default = text.get("data.table.cars", lang)
+    assert text.get("batch_sizes.using_default", lang, name=default) in captions(at)
+    assert at.title[0].value == text.get("batch_sizes.title", lang)
+    assert len(at.get("plotly_chart")) == 6
+
+
+def captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_a_good_upload_trains_on_the_file():
+    at = upload(on_upload(), GOOD)
+    assert not at.exception and not at.error, errors(at)
+    assert at.selectbox(key="batch_sizes_target").value == "a"
+    assert at.multiselect(key="batch_sizes_features").value == ["b", "c", "y"]
+    assert any(c.startswith("Data: My own file — m = 20 rows, n = 3") for c in captions(at))
+    assert len(at.get("plotly_chart")) == 6
+
+
+def test_a_second_file_starts_a_fresh_choice_of_columns():
+    # issue 10: the first file's feature choice was kept, filtered to nothing, and the page
+    # fell back to the built-in data with "no column of numbers"
+    at = upload(on_upload(), GOOD)
+    at.multiselect(key="batch_sizes_features").set_value(["c"]).run()
+    other = csv("p,q,r,s", [(i, (i * i) % 7, (3 * i) % 5, 2 * i + 1) for i in range(20)])
+    upload(at, other, "other.csv")
+    assert not at.exception and not at.error, errors(at)
+    assert at.selectbox(key="batch_sizes_target").value == "p"
+    assert at.multiselect(key="batch_sizes_features").value == ["q", "r", "s"]
+    assert any("m = 20 rows, n = 3 features" in c and "column p." in c for c in captions(at))
+
+
+def test_huge_and_subnormal_features_are_standardized_and_trained_on():
+    # issue 10: values near 1e307 (the spread overflows) or 1e-320 (subnormal) raised
+    # "X must be finite"; standardizing does not depend on the unit, so they are rescaled
+    rows = [(3 * i + (i % 3), 1e307 * (i % 5 - 2) / 2, (i % 4 + 1) * 1e-320, i) for i in range(24)]
+    at = upload(on_upload(), csv("y,huge,tiny,plain", rows))
+    assert not at.exception and not at.error, errors(at)
+    assert at.multiselect(key="batch_sizes_features").value == ["huge", "tiny", "plain"]
+    assert all("nan" not in x.value for x in at.latex)
+    path = trace(
+        chart(at, "batch_sizes_contour"), text.get("batch_sizes.chosen_name", "en", batch=24)
+    )
+    assert np.isfinite(np.asarray(path["x"], dtype=float)).all()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_file_whose_columns_are_named_like_the_tables_own_columns(lang):
+    # issue 10: "Row i" / "Order in epoch" ("행 i", "에폭 안 순서") raised "cannot insert"
+    own = [text.get(f"batch_sizes.{key}", lang) for key in ("position", "row", "in_batch")]
+    header = "y," + ",".join(own)
+    rows = [(2 * i, i, (i * 7) % 11, (i * 5) % 3) for i in range(16)]
+    at = upload(on_upload(lang), csv(header, rows))
+    assert not at.exception and not at.error, errors(at)
+    table = next(d.value for d in at.dataframe if text.get("batch_sizes.row", lang) in d.value)
+    assert list(table.columns)[:3] == [own[2], own[0], own[1]]
+    assert [f"{name} (2)" for name in own] == list(table.columns)[3:6]
+    assert list(table[own[0]]) == list(range(1, len(table) + 1))  # the page's own columns
+    assert set(table[own[1]]) <= set(range(1, 17)) and len(set(table[own[1]])) == len(table)
+    assert (table[f"{own[1]} (2)"].abs() <= 2).all()  # the file's column, standardized
+
+
+def test_column_names_from_the_file_show_as_plain_text():
+    # issue 10: names were read as Markdown, KaTeX and Streamlit directives in captions, and an
+    # <a href> header became a link in a Plotly axis title
+    import csv as csv_module
+    import io
+
+    names = ["**bold**", ":red[alarm]", "$x^2$", '<a href="https://example.org">link</a>']
+    out = io.StringIO()
+    writer = csv_module.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows((i, (i * i) % 7, (3 * i) % 5, 2 * i + 1) for i in range(20))
+    at = upload(on_upload(), out.getvalue().encode())
+    assert not at.exception and not at.error, errors(at)
+    assert at.selectbox(key="batch_sizes_target").value == "**bold**"
+    shown = " ".join(captions(at))
+    assert r"predicting the column \*\*bold\*\*." in shown
+    assert r"j = 1: \:red\[alarm\]" in shown
+    assert "3. The path on the map of the cost" in " ".join(m.value for m in at.markdown)
+    assert any(r"one feature (\:red\[alarm\])" in m.value for m in at.markdown)
+    axis = chart(at, "batch_sizes_contour")["layout"]["xaxis"]["title"]["text"]
+    assert axis == "weight w (:red[alarm])"  # Plotly does not read Markdown
+    at.selectbox(key="feat").set_value(2).run()
+    assert r"j = 2: \$x\^2\$" in captions(at)
+    at.selectbox(key="feat").set_value(3).run()
+    assert not at.exception, errors(at)
+    axis = chart(at, "batch_sizes_contour")["layout"]["xaxis"]["title"]["text"]
+    assert axis == 'weight w (&lt;a href="https://example.org"&gt;link&lt;/a&gt;)'
+    assert r"j = 3: \<a href\=\"https\:\/\/example\.org\"\>link\<\/a\>" in captions(at)
+
+
+def test_a_column_name_in_a_message_is_plain_text_too():
+    rows = [(2 * i, 1, i) for i in range(12)]
+    at = upload(on_upload(), csv("y,:material/home: **x**,b", rows))
+    assert not at.exception, errors(at)
+    expected = text.get(
+        "data.error.constant_column", "en", column=r"\:material\/home\: \*\*x\*\*", value="1"
+    )
+    assert expected in [e.value for e in at.error]
+
+
+def test_after_divergence_the_step_says_where_and_no_nan_is_printed():
+    # issue 10: "Full-data cost: nan before this step, nan after it"
+    at = open_page("en", data="seattle_weather", alpha="3.0", batch="1461", epochs="50", ep="40")
+    assert not at.exception, errors(at)
+    texts = [*captions(at), *(w.value for w in at.warning), *(m.value for m in at.markdown)]
+    assert not any("nan" in s.lower().split() or "nan," in s for s in texts)
+    warned = [w.value for w in at.warning if "diverged before step 40" in w.value]
+    assert len(warned) == 1 and "blown up by step" in warned[0]
+
+
+def test_a_warm_view_asks_for_the_whole_sweep_at_once_without_a_progress_bar():
+    # issue 9: ten cached calls and ten progress messages on every view; now one call
+    open_page("en")  # measures (or finds) the sweep of the default data
+    at = open_page("ko")
+    assert not at.exception, errors(at)
+    assert not at.get("progress") and not at.get("empty")
+    sizes = list(next(d.value for d in at.dataframe if len(d.value) == 10).iloc[:, 0])
+    assert sizes == [1, 2, 4, 8, 16, 32, 64, 128, 256, M]

@@ -164,15 +164,19 @@ def test_the_sweep_chart_marks_batch_sizes_that_missed_with_their_floor():
 
 def test_the_sweep_tables_read_as_the_page_shows_them(sweep):
     columns = {key: key for key in fig.SWEEP_COLUMNS}
-    table = fig.sweep_table(sweep, columns, "not reached")
-    assert table["batch"] == [1, 2, 4, 8, 16, 32, 64, 128, 256, 392]
-    assert table["epoch_ms"] == list(sweep.epoch_ms)
+    table = fig.sweep_table(sweep, columns, "not reached").frame
+    assert list(table["batch"]) == [1, 2, 4, 8, 16, 32, 64, 128, 256, 392]
+    assert list(table["epoch_ms"]) == list(sweep.epoch_ms)
     for ok, cell, steps in zip(sweep.reached, table["target_ms"], table["steps"], strict=True):
         assert (cell == "not reached") == (not ok) and (steps == "") == (not ok)
     assert ("floor" in table) == (not sweep.all_reached)
-    trials = fig.trial_table(sweep, {k: k for k in fig.TRIAL_COLUMNS}, {k: k for k in fig.OUTCOMES})
+    labels = {k: k for k in fig.TRIAL_COLUMNS}
+    trials = fig.trial_table(sweep, labels, {k: k for k in fig.OUTCOMES}).frame
     assert len(trials) == len(sweep.outcomes)
-    assert {row["outcome"] for row in trials} <= set(fig.OUTCOMES)
+    assert set(trials["outcome"]) <= set(fig.OUTCOMES)
+    # what st.dataframe receives: Arrow data, no index, the same cells
+    arrow = fig.arrow(table)
+    assert arrow.column_names == list(table.columns) and arrow.num_rows == len(sweep.sizes)
 
 
 def test_percentages_never_print_nan():
@@ -181,20 +185,61 @@ def test_percentages_never_print_nan():
 
 
 # -- section 1: the table and the formulas --------------------------------------------------------
-def test_the_batch_table_highlights_exactly_the_batch(cars):
+BATCH_LABELS = {"batch_label": "in", "position_label": "pos", "row_label": "row"}
+
+
+def test_the_batch_table_marks_exactly_the_batch(cars):
     here = lesson.step(cars.X, cars.y, "regression", 32, 0.05, 0, 2, 3, 1)
-    styler = fig.batch_table(cars, here, position_label="pos", row_label="row")
-    frame = styler.data
-    assert list(frame.columns) == ["pos", "row", *cars.feature_names, cars.target_name]
-    assert list(frame["pos"]) == list(range(60, 102)) and list(frame["row"]) == list(
-        here.row_numbers
+    table = fig.batch_table(cars, here, **BATCH_LABELS)
+    frame = table.frame
+    assert list(frame.columns) == ["in", "pos", "row", *cars.feature_names, cars.target_name]
+    assert list(frame["pos"]) == list(range(60, 102))
+    assert list(frame["row"]) == list(here.row_numbers)
+    marked = set(np.flatnonzero(frame["in"] == fig.IN_BATCH))
+    assert marked == set(np.flatnonzero(here.in_batch)) and len(marked) == 32
+    assert set(frame["in"]) == {fig.IN_BATCH, ""}
+    np.testing.assert_array_equal(frame[cars.feature_names[0]], np.round(cars.X[here.rows, 0], 3))
+    assert table.formats[cars.target_name] == "%.3f" and table.narrow == ("in",)
+    # the marker the text speaks of is the one in the table
+    from ui import text
+
+    for lang in text.LANGUAGES:
+        assert fig.IN_BATCH in text.get("batch_sizes.s1_text", lang, n=6, m=392)
+
+
+def test_the_files_column_names_never_replace_the_tables_own():
+    # issue 10: a column called "Row i" or "Order in epoch" raised "cannot insert Row i"
+    from optim_core import datasets
+
+    X = np.arange(12.0).reshape(6, 2) ** [1, 2]
+    table = datasets.Table(X, np.arange(6.0), ("pos", "row"), "in", None, 0)
+    small = lesson.prepare(table, "regression")
+    here = lesson.step(small.X, small.y, "regression", 2, 0.1, 0, 1, 1, 1)
+    frame = fig.batch_table(small, here, **BATCH_LABELS).frame
+    assert list(frame.columns) == ["in", "pos", "row", "pos (2)", "row (2)", "in (2)"]
+    assert list(frame["row"]) == list(here.row_numbers)  # the table's own, not the file's
+    np.testing.assert_array_equal(frame["in (2)"], np.round(small.y[here.rows], 3))
+    assert fig.unique_names(["a", "a", "b"], taken=["b"]) == ["a", "a (2)", "b (2)"]
+
+
+def test_user_text_is_plain_in_plotly_labels():
+    shown = fig.plotly_text('<a href="https://x.org">click</a> & <b>bold</b>\nnext')
+    assert "<" not in shown and ">" not in shown
+    assert shown == (
+        '&lt;a href="https://x.org"&gt;click&lt;/a&gt; &amp; &lt;b&gt;bold&lt;/b&gt; next'
     )
-    painted = {
-        row
-        for (row, _), styles in styler._compute().ctx.items()
-        if ("background-color", fig.MARKER) in styles
-    }
-    assert painted == set(np.flatnonzero(here.in_batch)) and len(painted) == 32
+    labels = fig.map_labels(lambda key, **f: f"w ({f['feature']})" if f else key, "<br>")
+    assert labels["x"] == "w (&lt;br&gt;)"
+
+
+def test_user_text_is_plain_in_markdown():
+    for raw in ("**x**", ":red[alarm]", ":material/home:", "$x^2$", "[a](http://x.org)", "# h"):
+        shown = formulas.markdown_text(raw)
+        # every ASCII punctuation character is escaped, nothing else changes
+        assert shown.replace("\\", "") == raw
+        assert all(shown[i - 1] == "\\" for i, c in enumerate(shown) if c in "*:[]$#()")
+    assert formulas.markdown_text("a\nb  c") == "a b c"
+    assert formulas.plain_fields({"column": "$y$"}) == {"column": "\\$y\\$"}
 
 
 def test_the_formulas_carry_the_lesson_numbers(cars):

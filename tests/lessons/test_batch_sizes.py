@@ -137,6 +137,53 @@ def test_upload_columns_and_the_default_features():
     assert lesson.NO_COLUMNS.code == "no_numeric_features"
 
 
+def test_a_prepared_table_is_known_by_a_key_of_its_content(cars):
+    # the cached layer hashes this short key instead of the arrays (issue 9)
+    again = lesson.builtin("cars", "regression")
+    assert again.key == cars.key and hash(again) == hash(cars) and again == cars
+    assert again is not cars and cars.key.startswith("regression:392x6:")
+    other = lesson.builtin("cars", "classification")
+    assert other.key != cars.key and other != cars
+    table = datasets.Table(X4, Y4, ("x",), "y", None, 0)
+    base = lesson.prepare(table, "regression").key
+    changed = [
+        table._replace(X=X4 * 2.0),  # same standardized X, other raw numbers (scaling table)
+        table._replace(y=Y4 + 1.0),
+        table._replace(feature_names=("z",)),
+        table._replace(target_name="t"),
+        table._replace(n_dropped=1),
+    ]
+    assert len({base, *(lesson.prepare(t, "regression").key for t in changed)}) == 6
+    assert lesson.prepare(table, "regression").key == base  # the same content, the same key
+
+
+def test_extreme_magnitudes_are_standardized_or_refused():
+    # issue 10: features near 1e307 (their spread overflows) or subnormal (1e-320: the squares
+    # underflow) raised "X must be finite"; standardizing ignores the unit, so they are rescaled
+    rng = np.random.default_rng(3)
+    plain = rng.normal(size=(20, 2))
+    raw = plain * [1e306, 1e-321]
+    small = lesson.prepare(datasets.Table(raw, plain[:, 0], ("a", "b"), "y", None, 0), "regression")
+    scale = 2.0 ** np.floor(np.log2(np.abs(raw).max(axis=0)))  # exact: a power of two
+    np.testing.assert_array_equal(small.X, losses.standardize(raw / scale)[0])
+    assert np.isfinite(small.X).all() and np.isfinite(small.mean).all()
+    np.testing.assert_allclose(small.X.std(axis=0), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(small.std[0], 1e306 * plain[:, 0].std(), rtol=1e-12)
+    mean, std = small.scaling
+    assert np.isfinite(mean).all() and np.isfinite(std).all()
+    view = lesson.overview(small.X, small.y, "regression", 4, 5)
+    assert np.isfinite(view.best_cost)
+    # ordinary columns are left exactly as losses.standardize leaves them
+    cars_raw = lesson.builtin("cars", "regression")
+    np.testing.assert_array_equal(cars_raw.X, losses.standardize(cars_raw.raw)[0])
+    # a target whose squares overflow is refused with a message naming the column
+    huge = datasets.Table(plain, plain[:, 0] * 1e200, ("a", "b"), "price", None, 0)
+    with pytest.raises(lesson.DataError) as refused:
+        lesson.prepare(huge, "regression")
+    assert refused.value.code == "extreme_target" and refused.value.code in lesson.OWN_ERRORS
+    assert refused.value.details["column"] == "price"
+
+
 # -- the header ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("batch", "regime", "nb"),
@@ -216,6 +263,9 @@ def test_the_walked_step_matches_the_run_and_the_table_window(cars):
 def test_a_step_after_divergence_says_so(cars):
     here = lesson.step(cars.X, cars.y, "regression", 1, 3.0, 0, 2, 5, 1)
     assert here.diverged and math.isnan(here.cost_before)
+    # the run's cost is checked once an epoch here (392 steps): it had blown up by step 392
+    assert here.diverged_at == 392 < here.step == 397
+    assert lesson.step(cars.X, cars.y, "regression", 1, 0.01, 0, 2, 5, 1).diverged_at == -1
 
 
 # -- 2. the cost against four clocks ------------------------------------------------------------

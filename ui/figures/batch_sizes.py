@@ -1,4 +1,4 @@
-"""Figures and the highlighted data table of the batch-sizes page (pure Plotly, no Streamlit).
+"""Figures and tables of the batch-sizes page (pure Plotly and pandas, no Streamlit).
 
 Each builder takes a result of :mod:`optim_core.lessons.batch_sizes` and labels that arrive
 already translated. Colours: the chosen batch size is ``COLORS["batch"]``, full batch is
@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 
 from ui.figures import COLORS, base_layout, lean
 from ui.numbers import text as num
@@ -22,7 +24,7 @@ CHOSEN = COLORS["batch"]  # the chosen batch size
 FULL = COLORS["gd"]  # full batch is plain gradient descent
 OPTIMUM = COLORS["accent"]  # the optimum: dashed line, outline of the star
 # This page's own meanings (colour-blind safe, none of them in ui.figures.PALETTE):
-MARKER = "#FFE93B"  # marker-pen yellow: the rows of the current batch, in the formula and table
+MARKER = "#FFE93B"  # marker-pen yellow: the sum over the current batch in the formula
 ON_MAP = "#FFFFFF"  # white: the start and the optimum drawn on the dark contour map
 SWEEP_COLORS = {  # Paul Tol's muted rose and purple: the two measured times of the sweep
     "to_target": "#CC6677",
@@ -60,44 +62,89 @@ def _new(title: str, height: int) -> go.Figure:
     return fig
 
 
+# -- user text ----------------------------------------------------------------------------------
+def plotly_text(value) -> str:
+    """Text from a user's file (a column name) made plain for a Plotly label: Plotly reads
+    ``<b>``, ``<a href=…>``, ``<br>`` and entities in titles, so ``&``, ``<`` and ``>`` are
+    written as entities and show as typed."""
+    shown = " ".join(str(value).split())
+    return shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 # -- tables -------------------------------------------------------------------------------------
 SWEEP_COLUMNS = ("batch", "lr", "epoch_ms", "target_ms", "steps", "examples", "floor")
 TRIAL_COLUMNS = ("batch", "rate", "outcome")
 OUTCOMES = ("diverged", "reached", "floor", "pruned", "falling")
+IN_BATCH = "●"  # the mark of a row of the current batch in section 1's table
 
 
-def scaling_table(prepared, labels: Mapping[str, str]) -> dict[str, list]:
+class Table(NamedTuple):
+    """A table as the page shows it: the frame, a printf-style number format per column
+    (``"%.3f"``) and the columns kept narrow (the batch marker)."""
+
+    frame: pd.DataFrame
+    formats: dict[str, str]
+    narrow: tuple[str, ...] = ()
+
+
+def arrow(frame: pd.DataFrame) -> pa.Table:
+    """``frame`` as an Arrow table without its index (what ``st.dataframe`` sends)."""
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def unique_names(names, taken=()) -> list[str]:
+    """``names`` as text, each made unique against ``taken`` and the names before it by a
+    trailing " (2)", " (3)", …: a file's column may be called like the table's own."""
+    seen = {str(name) for name in taken}
+    out = []
+    for name in map(str, names):
+        shown, count = name, 1
+        while shown in seen:
+            count += 1
+            shown = f"{name} ({count})"
+        seen.add(shown)
+        out.append(shown)
+    return out
+
+
+def scaling_table(prepared, labels: Mapping[str, str]) -> Table:
     """Mean and standard deviation of each feature (``labels``: feature, mean, std)."""
     mean, std = prepared.scaling
-    return {
-        labels["feature"]: list(prepared.feature_names),
-        labels["mean"]: list(mean),
-        labels["std"]: list(std),
-    }
+    feature, mean_label, std_label = unique_names(
+        (labels["feature"], labels["mean"], labels["std"])
+    )
+    frame = pd.DataFrame(
+        {feature: [str(name) for name in prepared.feature_names], mean_label: mean, std_label: std}
+    )
+    return Table(frame, {})  # rounded to 4 decimals, shown as they are
 
 
-def batch_table(prepared, step, *, position_label: str, row_label: str):
+def batch_table(
+    prepared, step, *, position_label: str, row_label: str, batch_label: str = IN_BATCH
+) -> Table:
     """The rows ``step.rows`` of a :class:`~optim_core.lessons.batch_sizes.Step` as a table.
 
-    Columns: the position in the epoch's shuffled order, the original row number, the
-    standardized features and the target of ``prepared``; the batch's rows are highlighted in
-    marker yellow. Returns a pandas Styler.
+    Columns: :data:`IN_BATCH` on the rows of the batch (header ``batch_label``), the
+    position in the epoch's shuffled order, the original row number, the standardized
+    features and the target of ``prepared``. The file's column names never replace the
+    table's own: a clash gets a number (:func:`unique_names`).
     """
-    names = [str(c) for c in prepared.feature_names]
-    frame = pd.DataFrame(np.round(prepared.X[step.rows], 3), columns=names)
-    frame.insert(0, row_label, step.row_numbers)
-    frame.insert(0, position_label, step.positions)
-    frame[str(prepared.target_name)] = np.round(prepared.y[step.rows], 3)
-    in_batch = step.in_batch
+    own = [batch_label, position_label, row_label]
+    names = unique_names([*prepared.feature_names, prepared.target_name], taken=own)
+    rows = step.rows
+    columns = {
+        own[0]: np.where(step.in_batch, IN_BATCH, ""),
+        own[1]: np.asarray(step.positions, dtype=np.int64),
+        own[2]: np.asarray(step.row_numbers, dtype=np.int64),
+    }
+    columns |= dict(zip(names[:-1], np.round(prepared.X[rows], 3).T, strict=True))
+    columns[names[-1]] = np.round(prepared.y[rows], 3)
+    target = "%d" if prepared.task == "classification" else "%.3f"
+    formats = {name: "%.3f" for name in names[:-1]} | {names[-1]: target}
+    return Table(pd.DataFrame(columns), formats, (own[0],))
 
-    def paint(row):
-        style = f"background-color: {MARKER}; color: {COLORS['accent']}; font-weight: 600"
-        return [style if in_batch[row.name] else ""] * len(row)
 
-    return frame.style.apply(paint, axis=1).format(precision=3)
-
-
-def sweep_table(sweep, labels: Mapping[str, str], not_reached: str) -> dict[str, list]:
+def sweep_table(sweep, labels: Mapping[str, str], not_reached: str) -> Table:
     """The sweep's table: one row per batch size (``labels``: the keys of SWEEP_COLUMNS).
 
     Cells of a batch size that did not reach the target read ``not_reached`` (time) or stay
@@ -116,20 +163,23 @@ def sweep_table(sweep, labels: Mapping[str, str], not_reached: str) -> dict[str,
     }
     if not sweep.all_reached:
         table[labels["floor"]] = ["" if ok else percent(gap) for ok, *_, gap in rows]
-    return table
+    return Table(pd.DataFrame(table), {labels["epoch_ms"]: "%.3f"})
 
 
-def trial_table(sweep, labels: Mapping[str, str], outcomes: Mapping[str, str]) -> list[dict]:
+def trial_table(sweep, labels: Mapping[str, str], outcomes: Mapping[str, str]) -> Table:
     """Every learning rate tried: ``outcomes`` maps each key of OUTCOMES to its template
     (fields ``{examples}`` and ``{floor}``)."""
-    return [
+    frame = pd.DataFrame(
         {
-            labels["batch"]: o.batch,
-            labels["rate"]: o.lr,
-            labels["outcome"]: outcomes[o.key].format(examples=o.examples, floor=percent(o.floor)),
+            labels["batch"]: [o.batch for o in sweep.outcomes],
+            labels["rate"]: [o.lr for o in sweep.outcomes],
+            labels["outcome"]: [
+                outcomes[o.key].format(examples=o.examples, floor=percent(o.floor))
+                for o in sweep.outcomes
+            ],
         }
-        for o in sweep.outcomes
-    ]
+    )
+    return Table(frame, {})
 
 
 # -- curves -----------------------------------------------------------------------------------
@@ -354,3 +404,57 @@ def sweep_figure(sweep, *, chosen: int | None, labels: Mapping[str, str], title:
     )
     fig.update_yaxes(title=labels["ms"], type="log", dtick=1)
     return fig
+
+
+# -- labels: every text of the charts and tables, from the catalog ------------------------------
+def curve_labels(say) -> dict[str, str]:
+    """Section 2's labels for :func:`clock_curve`; ``say(key)`` looks up the catalog."""
+    labels = {"optimum": say("batch_sizes.optimum"), "y": say("common.loss")}
+    for kind in ("x", "plot"):
+        labels |= {f"{kind}.{clock}": say(f"batch_sizes.{kind}.{clock}") for clock in CLOCKS}
+    return labels
+
+
+def map_labels(say, feature) -> dict[str, str]:
+    """Section 3's labels for :func:`contour_paths`; ``feature`` is the file's own text."""
+    return {
+        "x": say("batch_sizes.axis_w", feature=plotly_text(feature)),
+        "y": say("batch_sizes.axis_b"),
+        "optimum": say("batch_sizes.optimum"),
+        "start": say("common.start"),
+    }
+
+
+def sweep_labels(say) -> dict[str, str]:
+    """Section 4's labels for :func:`sweep_figure`."""
+    labels = {key: say(f"batch_sizes.sweep.{key}") for key in SWEEP_LABELS}
+    return labels | {"x": say("batch_sizes.batch")}
+
+
+def sweep_table_labels(say) -> dict:
+    """The keyword labels of section 4's two tables (:func:`sweep_table`, :func:`trial_table`)."""
+    return {
+        "columns": {key: say(f"batch_sizes.col.{key}") for key in SWEEP_COLUMNS},
+        "not_reached": say("batch_sizes.not_reached_short"),
+        "trial_columns": {key: say(f"batch_sizes.col.{key}") for key in TRIAL_COLUMNS},
+        "outcomes": {key: say(f"batch_sizes.outcome.{key}") for key in OUTCOMES},
+    }
+
+
+def batch_labels(say) -> dict[str, str]:
+    """The keyword labels of :func:`batch_table`."""
+    keys = {"batch_label": "in_batch", "position_label": "position", "row_label": "row"}
+    return {label: say(f"batch_sizes.{key}") for label, key in keys.items()}
+
+
+def run_names(say, batch: int, m: int) -> dict[str, str]:
+    """The legend names of the chosen run and of full batch."""
+    return {
+        "chosen": say("batch_sizes.chosen_name", batch=batch),
+        "full": say("batch_sizes.full_name", m=m),
+    }
+
+
+def scaling_labels(say) -> dict[str, str]:
+    """The labels of :func:`scaling_table`."""
+    return {key: say(f"batch_sizes.{key}") for key in ("feature", "mean", "std")}

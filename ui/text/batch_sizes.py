@@ -3,7 +3,7 @@
 STRINGS = {
     "batch_sizes.title": {
         "en": "Batch sizes: full batch, mini-batches and SGD",
-        "ko": "배치 크기: 전체 배치, 미니 배치, SGD",
+        "ko": "배치 크기: 전체 배치, 미니배치, SGD",
     },
     "batch_sizes.intro": {
         "en": "The training data is a matrix X with m rows (examples) and n columns (features). "
@@ -15,9 +15,9 @@ STRINGS = {
         "page measures both effects on real data.",
         "ko": "학습 데이터는 행이 m개(데이터 수), 열이 n개(특성 수)인 행렬 X입니다. 비용의 "
         "기울기(gradient)는 m개 행마다 하나씩 나오는 항을 모두 더해서 구하므로, 경사 하강법은 "
-        "한 걸음을 갈 때마다 데이터 전체를 읽어야 합니다. 미니 배치 경사 하강법은 그 대신 몇 개 "
+        "한 단계마다 데이터 전체를 읽어야 합니다. 미니배치 경사 하강법은 그 대신 몇 개 "
         "행으로 이루어진 작은 묶음(배치)만 더하고, 확률적 경사 하강법(SGD)은 행 하나만 봅니다. "
-        "한 걸음에 보는 행이 적을수록 걸음은 싸지지만 방향이 흔들려서 경로가 위아래로 "
+        "한 단계에 보는 행이 적을수록 단계마다 드는 계산은 줄지만 방향이 흔들려서 경로가 위아래로 "
         "출렁입니다. 또 행을 하나씩 처리하면 여러 행을 한 번의 벡터 연산으로 처리하는 속도 "
         "이점을 잃습니다. 이 페이지에서는 실제 데이터로 두 효과를 직접 재 봅니다.",
     },
@@ -31,6 +31,14 @@ STRINGS = {
         "yes/no label, like telling cats from dogs by how sharp their claws are.",
         "ko": "끄면 선형 회귀로 숫자를 예측하고, 켜면 로지스틱 회귀로 예/아니오를 예측합니다. "
         "발톱이 얼마나 날카로운지로 고양이와 강아지를 가려내는 것과 같은 문제입니다.",
+    },
+    "batch_sizes.error.extreme_target": {
+        "en": "The target column “{column}” holds values up to {value}: too large to square "
+        "for the cost. Divide the column by a power of ten (change its unit) and upload it "
+        "again, or choose another target.",
+        "ko": "목표 열 “{column}”에는 {value}에 이르는 값이 있어서, 비용을 구하려고 제곱하면 "
+        "컴퓨터가 다룰 수 있는 범위를 넘습니다. 열을 10의 거듭제곱으로 나누어(단위를 바꾸어) "
+        "다시 올리거나 다른 목표 열을 골라 주세요.",
     },
     "batch_sizes.upload_hint": {
         "en": "Upload a CSV file to train on your own data. Until then the page uses the "
@@ -84,34 +92,34 @@ STRINGS = {
     "batch_sizes.regime.sgd": {
         "en": "Batch size 1: stochastic gradient descent. Each step looks at one row, so an "
         "epoch is {nb} steps.",
-        "ko": "배치 크기 1: 확률적 경사 하강법(SGD)입니다. 한 걸음에 행 하나만 보므로 한 "
-        "에폭이 {nb}걸음입니다.",
+        "ko": "배치 크기 1: 확률적 경사 하강법(SGD)입니다. 한 단계에 행 하나만 보므로 한 "
+        "에폭이 {nb}단계입니다.",
     },
     "batch_sizes.regime.mini": {
         "en": "Batch size {batch}: mini-batch gradient descent. An epoch of {m} rows is {nb} "
         "steps; the rows are shuffled again at the start of every epoch.",
-        "ko": "배치 크기 {batch}: 미니 배치 경사 하강법입니다. {m}개 행을 한 번 다 도는 한 "
-        "에폭이 {nb}걸음이고, 에폭이 시작될 때마다 행을 새로 섞습니다.",
+        "ko": "배치 크기 {batch}: 미니배치 경사 하강법입니다. {m}개 행을 한 번 다 도는 한 "
+        "에폭이 {nb}단계이고, 에폭이 시작될 때마다 행을 새로 섞습니다.",
     },
     "batch_sizes.regime.full": {
         "en": "Batch size {m} = m: full-batch gradient descent. Every step uses all rows, so "
         "an epoch is a single step with the exact gradient.",
-        "ko": "배치 크기 {m} = m: 전체 배치 경사 하강법입니다. 걸음마다 모든 행을 쓰므로 한 "
-        "에폭이 정확한 기울기로 가는 한 걸음입니다.",
+        "ko": "배치 크기 {m} = m: 전체 배치 경사 하강법입니다. 단계마다 모든 행을 쓰므로 한 "
+        "에폭이 정확한 기울기로 가는 한 단계입니다.",
     },
     # -- 1. data and gradient ----------------------------------------------------------------
     "batch_sizes.s1_title": {
         "en": "1. X, and the rows one step uses",
-        "ko": "1. 행렬 X와 한 걸음이 쓰는 행",
+        "ko": "1. 행렬 X와 한 단계가 쓰는 행",
     },
     "batch_sizes.s1_text": {
         "en": "Each row of X is one example, x⁽ⁱ⁾, with n = {n} features; there are m = {m} of "
         "them. Walk through the steps of an epoch below: the rows of the current mini-batch "
-        "are highlighted in the table, and the same batch is the highlighted sum in the "
+        "are marked ● in the table, and the same batch is the highlighted sum in the "
         "gradient formula.",
         "ko": "X의 각 행이 예제 하나 x⁽ⁱ⁾이고, 특성이 n = {n}개, 행이 m = {m}개입니다. 아래에서 "
-        "한 에폭의 걸음을 하나씩 넘겨 보세요. 지금 걸음의 미니 배치에 든 행이 표에 형광펜으로 "
-        "칠해지고, 같은 배치가 기울기 식에서도 형광펜 친 합으로 나타납니다.",
+        "한 에폭의 단계를 하나씩 넘겨 보세요. 지금 단계의 미니배치에 든 행은 표에 ●로 "
+        "표시되고, 같은 배치가 기울기 식에서는 형광펜 친 합으로 나타납니다.",
     },
     "batch_sizes.standardized": {
         "en": "The features are standardized: each column has its mean subtracted and is "
@@ -131,7 +139,7 @@ STRINGS = {
     "batch_sizes.epoch_view": {"en": "Epoch shown", "ko": "볼 에폭"},
     "batch_sizes.step_view": {
         "en": "Mini-batch of that epoch (1–{nb})",
-        "ko": "그 에폭의 미니 배치 (1–{nb})",
+        "ko": "그 에폭의 미니배치 (1–{nb})",
     },
     "batch_sizes.one_step": {
         "en": "One batch per epoch: it holds every row.",
@@ -144,12 +152,13 @@ STRINGS = {
     "batch_sizes.feature_caption": {"en": "j = {j}: {feature}", "ko": "특성 j = {j}: {feature}"},
     "batch_sizes.position": {"en": "Order in epoch", "ko": "에폭 안 순서"},
     "batch_sizes.row": {"en": "Row i", "ko": "행 i"},
+    "batch_sizes.in_batch": {"en": "In batch", "ko": "이번 배치"},
     "batch_sizes.table_caption": {
-        "en": "Rows {first}–{last} of {m} in the shuffled order of epoch {epoch}. Highlighted: "
+        "en": "Rows {first}–{last} of {m} in the shuffled order of epoch {epoch}. Marked ●: "
         "positions {start}–{stop}, the {size} rows of this mini-batch. “Row i” is the row's "
         "place in the original data.",
-        "ko": "{epoch}번째 에폭에서 섞인 순서로 {m}개 중 {first}–{last}번째 행입니다. 형광펜 "
-        "친 {start}–{stop}번째 {size}개 행이 이번 미니 배치입니다. ‘행 i’는 원래 데이터에서의 "
+        "ko": "{epoch}번째 에폭에서 섞인 순서로 {m}개 중 {first}–{last}번째 행입니다. ●로 "
+        "표시한 {start}–{stop}번째 {size}개 행이 이번 미니배치입니다. ‘행 i’는 원래 데이터에서의 "
         "행 번호입니다.",
     },
     "batch_sizes.cost_text.regression": {
@@ -177,27 +186,28 @@ STRINGS = {
         "average over all m = {m} rows becomes an average over the {size} rows of the batch "
         "B. Its value differs from the full gradient above: that difference is the noise of "
         "the step.",
-        "ko": "{step}번째 걸음의 미니 배치 기울기: 형광펜 친 부분만 바뀝니다. m = {m}개 행 "
+        "ko": "{step}번째 단계의 미니배치 기울기: 형광펜 친 부분만 바뀝니다. m = {m}개 행 "
         "전체의 평균이 배치 B에 든 {size}개 행의 평균으로 바뀝니다. 값이 위의 전체 기울기와 "
-        "다른데, 그 차이가 이 걸음의 잡음입니다.",
+        "다른데, 그 차이가 이 단계의 잡음입니다.",
     },
     "batch_sizes.update_text": {
         "en": "The step moves every parameter against its batch gradient. Full-data cost: "
         "{before} before this step, {after} after it (a noisy step can raise it).",
-        "ko": "이 걸음은 모든 매개변수를 배치 기울기의 반대 방향으로 옮깁니다. 전체 데이터 "
-        "비용: 걸음 전 {before}, 걸음 후 {after} (잡음이 큰 걸음은 비용을 올리기도 합니다).",
+        "ko": "이 단계는 모든 매개변수를 배치 기울기의 반대 방향으로 옮깁니다. 전체 데이터 "
+        "비용: 단계 전 {before}, 단계 후 {after} (잡음이 큰 단계는 비용을 올리기도 합니다).",
     },
     "batch_sizes.after_divergence": {
-        "en": "The run diverged before step {step}, so there are no numbers for it. Pick an "
-        "earlier step or a smaller learning rate.",
-        "ko": "{step}번째 걸음 전에 실행이 발산해서 이 걸음의 값이 없습니다. 더 앞의 걸음이나 더 "
-        "작은 학습률을 골라 보세요.",
+        "en": "The run diverged before step {step}: its cost had blown up by step {at}, so "
+        "step {step} has no numbers to show. Pick an earlier step or a smaller learning rate.",
+        "ko": "{step}번째 단계 전에 실행이 발산했습니다. {at}번째 단계에서 이미 비용이 "
+        "한없이 커졌으므로 {step}번째 단계에는 보여 줄 값이 없습니다. 더 앞의 단계나 더 작은 "
+        "학습률을 골라 보세요.",
     },
     "batch_sizes.s1_try": {
         "en": "press SGD and step through a few mini-batches: the batch gradient jumps around "
         "the full gradient and sometimes has the wrong sign. Then press 64 and watch the two "
         "numbers move closer.",
-        "ko": "SGD를 누르고 미니 배치를 몇 개 넘겨 보세요. 배치 기울기가 전체 기울기 주변에서 "
+        "ko": "SGD를 누르고 미니배치를 몇 개 넘겨 보세요. 배치 기울기가 전체 기울기 주변에서 "
         "크게 튀고 부호가 반대일 때도 있습니다. 그다음 64를 누르면 두 값이 가까워지는 것을 볼 "
         "수 있습니다.",
     },
@@ -212,22 +222,22 @@ STRINGS = {
         "number of examples read), smaller batches take many more steps and get further; "
         "the last chart uses the measured time of this run.",
         "ko": "고른 배치 크기와 전체 배치를 같은 학습률, 같은 에폭 수, 같은 섞기로 비교합니다. "
-        "업데이트 한 걸음만 놓고 보면 전체 배치가 가장 좋은 걸음을 갑니다. 하지만 에폭 기준(읽은 "
-        "예제 수가 같을 때)으로 보면 작은 배치가 훨씬 많은 걸음을 가서 더 멀리 갑니다. 마지막 "
+        "업데이트 한 단계만 놓고 보면 전체 배치의 단계가 가장 좋습니다. 하지만 에폭 기준(읽은 "
+        "예제 수가 같을 때)으로 보면 작은 배치가 훨씬 많은 단계를 밟아서 더 멀리 갑니다. 마지막 "
         "그래프는 이번 실행에서 실제로 잰 시간입니다.",
     },
     "batch_sizes.capped": {
         "en": "The run was stopped after {steps} update steps to keep the page responsive.",
-        "ko": "페이지가 느려지지 않도록 업데이트 {steps}걸음에서 실행을 멈췄습니다.",
+        "ko": "페이지가 느려지지 않도록 업데이트 {steps}단계에서 실행을 멈췄습니다.",
     },
     "batch_sizes.chosen_name": {"en": "batch size {batch}", "ko": "배치 크기 {batch}"},
     "batch_sizes.full_name": {"en": "full batch ({m})", "ko": "전체 배치 ({m})"},
     "batch_sizes.optimum": {"en": "optimum", "ko": "최적값"},
-    "batch_sizes.x.step": {"en": "update step", "ko": "업데이트 걸음"},
+    "batch_sizes.x.step": {"en": "update step", "ko": "업데이트 단계"},
     "batch_sizes.x.epoch": {"en": "epoch", "ko": "에폭"},
     "batch_sizes.x.examples": {"en": "examples processed", "ko": "처리한 예제 수"},
     "batch_sizes.x.time": {"en": "measured time (ms)", "ko": "잰 시간 (ms)"},
-    "batch_sizes.plot.step": {"en": "Cost per update step", "ko": "업데이트 걸음별 비용"},
+    "batch_sizes.plot.step": {"en": "Cost per update step", "ko": "업데이트 단계별 비용"},
     "batch_sizes.plot.epoch": {"en": "Cost per epoch", "ko": "에폭별 비용"},
     "batch_sizes.plot.examples": {
         "en": "Cost per example processed",
@@ -240,10 +250,10 @@ STRINGS = {
         "batch. Measured training time: {ms_chosen} ms and {ms_full} ms (gradients and "
         "updates only; evaluating the full cost for these charts is not counted). A point is "
         "drawn every {record} steps.",
-        "ko": "기록한 걸음마다의 전체 데이터 비용(로그 눈금)이고, 점선은 최적값입니다. 걸음 "
-        "수: 고른 배치 {steps_chosen}걸음, 전체 배치 {steps_full}걸음. 잰 학습 시간: "
-        "{ms_chosen} ms와 {ms_full} ms (기울기 계산과 업데이트만 쟀고, 그래프를 위해 전체 "
-        "비용을 계산한 시간은 뺐습니다). {record}걸음마다 점 하나를 그렸습니다.",
+        "ko": "기록한 단계마다의 전체 데이터 비용(로그 눈금)이고, 점선은 최적값입니다. 단계 "
+        "수: 고른 배치 {steps_chosen}단계, 전체 배치 {steps_full}단계. 잰 학습 시간: 고른 배치 "
+        "{ms_chosen} ms, 전체 배치 {ms_full} ms (기울기 계산과 업데이트만 쟀고, 그래프를 위해 전체 "
+        "비용을 계산한 시간은 뺐습니다). {record}단계마다 점 하나를 그렸습니다.",
     },
     "batch_sizes.s2_try": {
         "en": "press SGD: per epoch it is far ahead of full batch, but in the time chart the "
@@ -251,7 +261,7 @@ STRINGS = {
         "row. Then raise the learning rate and watch SGD's cost stop falling and jitter at a "
         "level above the optimum.",
         "ko": "SGD를 눌러 보세요. 에폭 기준으로는 전체 배치보다 훨씬 앞서지만, 시간 그래프에서는 "
-        "차이가 줄거나 뒤집힙니다. 행 하나마다 한 걸음을 가니 행마다 파이썬의 부가 비용을 치르기 "
+        "차이가 줄거나 뒤집힙니다. 행마다 한 단계씩 가므로 행마다 파이썬의 부가 비용을 치르기 "
         "때문입니다. 그다음 학습률을 올리면 SGD의 비용이 더 내려가지 않고 최적값보다 높은 "
         "곳에서 떨리는 것을 볼 수 있습니다.",
     },
@@ -277,7 +287,7 @@ STRINGS = {
     "batch_sizes.contour_diverged": {
         "en": "A run diverged on this two-parameter model; only its steps before that are "
         "drawn. Try a smaller learning rate.",
-        "ko": "이 두 매개변수 모델에서 발산한 실행이 있어서 발산 전까지의 걸음만 그렸습니다. "
+        "ko": "이 두 매개변수 모델에서 발산한 실행이 있어서 발산 전까지의 단계만 그렸습니다. "
         "학습률을 더 작게 해 보세요.",
     },
     "batch_sizes.contour_caption": {
@@ -285,14 +295,14 @@ STRINGS = {
         "smooth step per epoch; small batches take many short steps that zig-zag because "
         "each one sees only part of the data.",
         "ko": "두 실행 모두 데이터를 {epochs}번 읽었습니다 (에폭 수가 같습니다). 전체 배치는 "
-        "에폭마다 매끄러운 한 걸음을 가고, 작은 배치는 데이터 일부만 보고 짧은 걸음을 여러 번 "
-        "가므로 지그재그로 움직입니다.",
+        "에폭마다 매끄러운 한 단계를 가고, 작은 배치는 데이터 일부만 보고 짧은 단계를 여러 번 "
+        "밟으므로 지그재그로 움직입니다.",
     },
     "batch_sizes.s3_try": {
         "en": "press SGD and then 64 and compare the zig-zag near the star; then set 1 epoch "
         "and see how far full batch gets with a single step.",
         "ko": "SGD와 64를 번갈아 눌러 별 근처의 지그재그를 비교해 보세요. 그다음 에폭을 1로 "
-        "하면 전체 배치가 한 걸음으로 어디까지 가는지 볼 수 있습니다.",
+        "하면 전체 배치가 한 단계로 어디까지 가는지 볼 수 있습니다.",
     },
     # -- 4. sweep --------------------------------------------------------------------------------
     "batch_sizes.s4_title": {
@@ -334,7 +344,7 @@ STRINGS = {
     "batch_sizes.col.rate": {"en": "Learning rate", "ko": "학습률"},
     "batch_sizes.col.epoch_ms": {"en": "One epoch (ms)", "ko": "한 에폭 (ms)"},
     "batch_sizes.col.target_ms": {"en": "To target (ms)", "ko": "목표까지 (ms)"},
-    "batch_sizes.col.steps": {"en": "Steps to target", "ko": "목표까지 걸음 수"},
+    "batch_sizes.col.steps": {"en": "Steps to target", "ko": "목표까지 단계 수"},
     "batch_sizes.col.examples": {"en": "Examples to target", "ko": "목표까지 예제 수"},
     "batch_sizes.col.floor": {
         "en": "Not reached: lowest gap",
@@ -354,11 +364,11 @@ STRINGS = {
         "full batch: the same arithmetic, done row by row instead of as one matrix product. "
         "Mini-batches win where they combine both: enough steps per epoch, and enough rows "
         "per step to use vectorized arithmetic.",
-        "ko": "여기서 잰 결과: 배치 크기 {batch}가 {ms} ms로 가장 먼저 도착했습니다. SGD: "
+        "ko": "여기서 잰 결과: 가장 먼저 도착한 배치 크기는 {batch}, 걸린 시간은 {ms} ms입니다. SGD: "
         "{sgd}. 전체 배치: {full}. 한 에폭은 SGD로 {sgd_epoch} ms, 전체 배치 한 번으로는 "
         "{full_epoch} ms밖에 걸리지 않습니다. 계산량은 같은데 행렬 곱 한 번 대신 행을 하나씩 "
-        "처리했기 때문입니다. 미니 배치는 두 장점을 함께 얻는 곳에서 이깁니다. 에폭마다 걸음 "
-        "수가 충분하고, 걸음마다 벡터 연산을 쓸 만큼 행이 많을 때입니다.",
+        "처리했기 때문입니다. 미니배치는 두 장점을 함께 얻는 곳에서 이깁니다. 에폭마다 단계 "
+        "수가 충분하고, 단계마다 벡터 연산을 쓸 만큼 행이 많을 때입니다.",
     },
     "batch_sizes.sweep_stuck": {
         "en": "Stuck at a noise floor above the target (batch size {sizes}): with a constant "
@@ -367,13 +377,13 @@ STRINGS = {
         "learning rate over time.",
         "ko": "목표보다 높은 잡음 바닥에 머문 배치 크기: {sizes}. 학습률이 일정하면 작은 배치는 "
         "학습률이 아주 작지 않은 한 최적점 주위에서 계속 떨리고, 학습률을 작게 하면 느려집니다. "
-        "그래서 미니 배치 학습에서는 보통 시간이 지날수록 학습률을 낮춥니다.",
+        "그래서 미니배치 학습에서는 보통 시간이 지날수록 학습률을 낮춥니다.",
     },
     "batch_sizes.sweep_falling": {
         "en": "Still falling when the budget ran out (batch size {sizes}): large batches take "
         "so few steps per epoch that the same number of examples buys only a few steps.",
         "ko": "예산이 끝날 때까지 아직 내려가는 중이던 배치 크기: {sizes}. 큰 배치는 에폭마다 "
-        "걸음 수가 아주 적어서, 같은 수의 예제를 읽어도 몇 걸음 가지 못합니다.",
+        "단계 수가 아주 적어서, 같은 수의 예제를 읽어도 몇 단계 가지 못합니다.",
     },
     "batch_sizes.how_title": {"en": "How this was measured", "ko": "잰 방법"},
     "batch_sizes.how_text": {
@@ -395,19 +405,19 @@ STRINGS = {
         "on the machine. Everything runs "
         "in numpy on this server's CPU, once per data set (then cached), so the numbers "
         "change a little from run to run and from machine to machine.",
-        "ko": "- 모든 매개변수를 0에서 시작하는 기본 미니 배치 경사 하강법이고, 에폭마다 행을 "
+        "ko": "- 모든 매개변수를 0에서 시작하는 기본 미니배치 경사 하강법이고, 에폭마다 행을 "
         "새로 섞습니다 (시드 {seed}).\n"
         "- 배치 크기마다 시도한 학습률: {rates}. 가장 적은 예제 수로 목표에 닿은 학습률이 "
         "가장 좋은 것이고, 뒤에 시도하는 학습률은 그만큼의 예제를 쓰고도 못 닿으면 더 이길 수 "
         "없으므로 거기서 멈춥니다.\n"
         "- 목표: 비용 − 최적값 ≤ 0.01 × 최적값, 최적값 = {optimum} ({method}). 전체 데이터 "
-        "비용은 예제 {check}개를 넘길 때마다 그 걸음 뒤에 확인합니다 (배치가 그보다 크면 "
-        "걸음마다).\n"
-        "- 예산: 학습률 하나당 예제 최대 {budget}개. 미니 배치 실행에서 최적값과의 차이가 "
+        "비용은 예제 {check}개를 넘길 때마다 그 단계 뒤에 확인합니다 (배치가 그보다 크면 "
+        "단계마다).\n"
+        "- 예산: 학습률 하나당 예제 최대 {budget}개. 미니배치 실행에서 최적값과의 차이가 "
         "약 5 에폭 동안(그리고 실행의 3분의 2 동안) 2%도 줄지 않으면 잡음 바닥에서 떨고 있는 "
         "것이므로 거기서 멈춥니다.\n"
         "- 시간: 기울기 계산과 업데이트만 `time.perf_counter`로 쟀고, 확인에 쓴 시간은 "
-        "뺐습니다. 배치 크기마다 가장 좋은 실행을 세 번 돌리고(매번 같은 걸음을 갑니다) ‘한 "
+        "뺐습니다. 배치 크기마다 가장 좋은 실행을 세 번 돌리고(매번 같은 단계를 밟습니다) ‘한 "
         "에폭’도 따로 세 번 재서, 파이썬의 timeit처럼 가장 빠른 값을 씁니다. 컴퓨터의 다른 "
         "작업에 가장 덜 방해받은 값이기 때문입니다. 모두 이 서버의 "
         "CPU에서 numpy로 데이터마다 한 번 재고 저장해 두므로, 실행마다 또 컴퓨터마다 값이 조금씩 "
