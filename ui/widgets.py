@@ -120,12 +120,13 @@ class Controls:
                 _refuse(key, label, raw, t("common.link_default"), where)
                 chosen = default
             st.session_state[key] = chosen
+        language = lang()  # fixed now: a test harness may format options outside the run
         value = getattr(where, kind)(
             label,
             options,
             key=key,
             persist_state="session",
-            format_func=lambda option: t(labels.format(option)),
+            format_func=lambda option: text.get(labels.format(option), language),
             **kwargs,
         )
         _write_link(key, value, default)
