@@ -55,6 +55,9 @@ STRINGS = {
         "ko": "애플 주가, 월별 (2000–2010)",
     },
     # -- built-in tables --------------------------------------------------------------------
+    "data.choice.cars": {"en": "Cars (1970–1982)", "ko": "자동차 (1970–1982)"},
+    "data.choice.seattle_weather": {"en": "Seattle weather", "ko": "시애틀 날씨"},
+    "data.choice.upload": {"en": "My own file", "ko": "내 파일"},
     "data.table.cars": {
         "en": "Cars of 1970–1982 (392 models)",
         "ko": "1970–1982년 자동차 (392개 모델)",
