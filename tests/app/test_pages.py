@@ -3,6 +3,8 @@
 The list of pages comes from ui.navigation, so a new page is covered by adding it there.
 """
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -61,3 +63,19 @@ def test_reset_button_restores_defaults():
     assert at.slider(key="preview").value == 20
     at.button(key="_reset_home").click().run()
     assert at.slider(key="preview").value == 60
+
+
+RAW_KEY = re.compile(r"^[a-z][a-z0-9_]+$")  # one letter is a variable (x, y), not a key
+
+
+@pytest.mark.parametrize("concept", PAGES, ids=lambda c: c.key)
+def test_no_raw_key_among_the_visible_options_in_korean(concept):
+    """Options are shown translated (the link keeps the short key)."""
+    at = open_page(concept, "ko")
+    shown = []
+    for kind in ("selectbox", "multiselect", "radio", "select_slider"):
+        for widget in at.get(kind):
+            shown += [str(option) for option in widget.proto.options]
+    for group in at.get("button_group"):
+        shown += [option.content for option in group.proto.options]
+    assert shown and [option for option in shown if RAW_KEY.match(option)] == []
