@@ -19,7 +19,7 @@ from optim_core.datasets import MAX_UPLOAD_MB, DataError
 from ui import text
 from ui.widgets import lang, t
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|$~])")  # what formats text in the middle of a line
+_MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character (CommonMark)
 _MAX_FIELD = 60  # characters of a column name or value shown in a message
 
 

@@ -140,7 +140,7 @@ def test_column_names_from_the_file_cannot_inject_markdown():
     assert err.code == "missing_column"
     err = datasets.DataError("constant_column", column="$x^2$ **bold**", value="2")
     message = error_message(err, "en")
-    assert "\\$x^2\\$ \\*\\*bold\\*\\*" in message
+    assert "\\$x\\^2\\$ \\*\\*bold\\*\\*" in message  # every punctuation escaped
 
 
 def test_unknown_code_still_gives_a_message():
@@ -170,3 +170,12 @@ def test_uploader_states_its_limit_and_the_shared_link_note(lang):
     uploader = at.get("file_uploader")[0]
     assert uploader.proto.label == text.get("data.upload.label", lang)
     assert list(uploader.proto.type) == [".csv", ".txt"]
+
+
+@pytest.mark.parametrize("name", [":material/home:", ":red[x]", "[a](http://x)", "<b>x</b>"])
+def test_a_column_name_in_an_upload_message_is_plain_markdown(name):
+    err = datasets.DataError("constant_column", column=name, value="2")
+    message = error_message(err, "en")
+    shown = message.split("“")[1].split("”")[0]
+    # every ASCII punctuation character is escaped, so Markdown shows it as typed
+    assert all(shown[i - 1] == "\\" for i, c in enumerate(shown) if c in ":[]()<>/")
