@@ -56,14 +56,14 @@ DEFAULT_LRS = {
 EPS = 1e-8
 TOL = 1e-6  # a run has arrived when its cost is within TOL of the minimum value
 CLOSEUP = 30  # steps in the bias-correction close-up
-MAX_FRAMES = 150  # frames of the animated race
+MAX_FRAMES = 100  # frames of the animated race (every step up to 65, then wider gaps)
 FRAMES_3D = 200  # points per path in the 3-D view
-GRID = 80  # points per side of the race's contour map
+GRID = 64  # points per side of the race's contour map (a smooth map; 0.6 of the bytes of 80)
 GRID_3D = 70  # and of the 3-D surface (smooth surfaces stay clear; fewer bytes to send)
 
 # controls: ranges, option lists and defaults (the defaults are constants: they stay out of links)
 KAPPA = (1, 100, 10, 1)  # min, max, default, step
-START_RANGE = (-4.5, 4.5, 0.0, 0.1)  # the own-start sliders
+START_STEP = 0.1  # the own-start sliders move in tenths, over the surface's plotted area
 STEPS = (100, 200, 500, 1000, 2000, 3000)
 STEPS_DEFAULT = 1000
 B1 = (0.0, 0.99, 0.9, 0.01)
@@ -117,6 +117,14 @@ def setup(surface_name, kappa, own_start, x0, y0, steps, b1, b2, bc, tune, lrs) 
         bool(bc),
         int(_pick(steps, STEPS_DEFAULT)),
     )
+
+
+def start_range(surface_name: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The own-start sliders' ranges: the surface's plotted area, so the start is always on
+    the map (each surface's area differs, so its sliders are its own: a switch of surface
+    starts them afresh at its start)."""
+    (x0, x1), (y0, y1) = surface(surface_name).bounds
+    return (float(x0), float(x1)), (float(y0), float(y1))
 
 
 def surface_params(surface_name: str, kappa: float) -> Pairs:
@@ -240,6 +248,26 @@ def frames(n_points: int, most: int = MAX_FRAMES) -> np.ndarray:
     return np.unique(kept)
 
 
+class FrameSpacing(NamedTuple):
+    """How :func:`frames` picked its steps, as the note under the animation says it."""
+
+    count: int  # frames
+    every_until: int  # every step 0, 1, …, every_until is a frame
+    growth: float  # after it, each frame's step is about this many times the one before
+    last: int  # the last step (always a frame)
+
+
+def frame_spacing(kept) -> FrameSpacing:
+    """Describe ``kept`` (from :func:`frames`): the run of consecutive steps from 0, and
+    the median ratio of consecutive steps after it (1 when every step is a frame)."""
+    kept = np.asarray(kept, dtype=np.int64)
+    gaps = np.flatnonzero(np.diff(kept) != 1)
+    every_until = int(kept[gaps[0]]) if gaps.size else int(kept[-1])
+    tail = kept[kept >= every_until]
+    growth = float(np.median(tail[1:] / tail[:-1])) if len(tail) > 1 and every_until > 0 else 1.0
+    return FrameSpacing(len(kept), every_until, growth, int(kept[-1]))
+
+
 def height_of(z, log_height: bool) -> np.ndarray:
     """What the 3-D view plots as height: f itself, or log10(1 + f) for steep surfaces."""
     z = np.asarray(z, dtype=np.float64)
@@ -280,6 +308,7 @@ class _Detail(NamedTuple):
     first_without: np.ndarray  # and without
 
 
+@lru_cache(maxsize=32)
 def _detail(s: Setup) -> _Detail:
     """Adam's states step by step over the first K_MAX steps, and both first moves, measured."""
     f = surface(s.surface, s.params)
@@ -293,6 +322,8 @@ def _detail(s: Setup) -> _Detail:
     ]
     diverged = int(traj.diverged_at)
     n_ok = len(pieces.step) if diverged < 0 else max(0, diverged - 1)
+    for array in (*pieces, *firsts):  # shared by the sections (read-only)
+        array.setflags(write=False)
     return _Detail(pieces, diverged, n_ok, firsts[0], firsts[1])
 
 
@@ -331,6 +362,8 @@ class Live(NamedTuple):
     one_minus_b2: float
     eps: float
     bc: bool
+    first_move: tuple[float, float]  # |x₁ − x₀|, |y₁ − y₀| of the run (for the moves chart)
+    first_gradient: tuple[float, float]  # g₁ per coordinate
 
 
 def live(s: Setup, k: int) -> Live:
@@ -372,7 +405,25 @@ def live(s: Setup, k: int) -> Live:
         1.0 - s.b2,
         EPS,
         s.bc,
+        tuple(float(v) for v in np.abs(d.first_with if s.bc else d.first_without)),
+        tuple(float(v) for v in p.g[0]),
     )
+
+
+class Moves(NamedTuple):
+    """Section 1's chart: how far each coordinate moved in each of the first steps."""
+
+    t: np.ndarray  # 1 .. n_ok
+    size: np.ndarray  # (n_ok, 2): |x_t − x_{t−1}|, |y_t − y_{t−1}|
+    lr: float
+    k: int  # the step the formulas show (the wanted one, clamped as :func:`live` does)
+
+
+def moves(s: Setup, k: int) -> Moves:
+    """|move| per coordinate over the first ``min(K_MAX, steps)`` finite steps, and step k."""
+    d = _detail(s)
+    size = np.abs(d.pieces.step[: d.n_ok])
+    return Moves(np.arange(1, d.n_ok + 1), size, s.lr, max(1, min(int(k), d.n_ok)))
 
 
 # -- 2. bias correction close up ----------------------------------------------------------------
@@ -454,6 +505,7 @@ class Race(NamedTuple):
     critical_points: tuple  # the surface's minima and saddles
     n_points: int  # records per run (steps + 1)
     frame_steps: np.ndarray  # the record indices the animation shows
+    spacing: FrameSpacing  # how they were picked (the note under the animation)
     paths: dict[str, np.ndarray]  # racer -> points at frame_steps; a path that leaves the map
     #   or diverges stops at its first point outside (later frames repeat its last point)
     frame_costs: dict[str, np.ndarray]  # racer -> cost at frame_steps (NaN after divergence)
@@ -495,6 +547,7 @@ def race(s: Setup) -> Race:
         tuple(f.critical_points),
         n_points,
         kept,
+        frame_spacing(kept),
         paths,
         costs,
         np.arange(n_points),
@@ -504,6 +557,127 @@ def race(s: Setup) -> Race:
         dict(zip(RACERS, s.lrs, strict=True)),
         s.b1,
         s.b2,
+    )
+
+
+def crossings(xy, point) -> tuple[int, ...]:
+    """How often each coordinate of a path ``(n, 2)`` passed ``point``'s: the sign changes of
+    ``xy − point`` (points exactly on it, and points that are not finite, are skipped)."""
+    offset = np.asarray(xy, dtype=np.float64) - np.asarray(point, dtype=np.float64)
+    counts = []
+    for column in offset.T:
+        signs = np.sign(column[np.isfinite(column) & (column != 0)])
+        counts.append(int(np.count_nonzero(signs[1:] != signs[:-1])))
+    return tuple(counts)
+
+
+def nearest_minimum(critical_points, xy) -> tuple[float, float]:
+    """The minimum (global or local) closest to the last finite point of a path."""
+    xy = np.asarray(xy, dtype=np.float64)
+    finite = xy[np.all(np.isfinite(xy), axis=1)]
+    end = finite[-1] if len(finite) else xy[0]
+    minima = [c.point for c in critical_points if c.kind in ("global", "local")]
+    return min(minima, key=lambda m: float(np.hypot(*(np.asarray(m) - end))))
+
+
+class Standing(NamedTuple):
+    """One racer's line of the results table."""
+
+    lr: float
+    final: float  # cost at the last step (NaN after divergence)
+    reached: int  # first step with f − f* <= TOL (-1: never)
+    diverged: int  # -1: never
+    left_map: int  # step it left the plotted area (-1: it stayed, or diverged)
+    first_move: tuple[float, float]  # |x₁ − x₀|, |y₁ − y₀| (NaN when step 1 diverged)
+    crossings: tuple[int, int]  # times x and y passed the minimum's, up to arrival
+
+
+class Standings(NamedTuple):
+    """Section 3 as words and a table: who arrived when, and the two measurements that say
+    why (how far step 1 went, how often a path swung past the minimum)."""
+
+    rows: dict[str, Standing]  # racer -> its line, in RACERS order
+    arrived: tuple[str, ...]  # racers within TOL of the minimum, first arrival first
+    missed: tuple[str, ...]  # racers that neither arrived nor diverged
+    diverged: tuple[str, ...]
+    spacing: FrameSpacing
+    steps: int
+    b1: float
+    b2: float
+    rmsprop_factor: float  # RMSprop's first step over α for gradients far above ε: 1/√(1−β₂)
+
+
+def standings(s: Setup) -> Standings:
+    """The race's table and order, measured from the same runs as the charts."""
+    f = surface(s.surface, s.params)
+    runs = _racers(s)
+    r = race(s)
+    rows = {}
+    for name, traj in runs.items():
+        result = r.results[name]
+        end = result.reached if result.reached >= 0 else len(traj.params) - 1
+        path = traj.params[: end + 1]
+        with np.errstate(invalid="ignore"):
+            first = np.abs(traj.params[1] - traj.params[0])
+        rows[name] = Standing(
+            r.lrs[name],
+            result.final,
+            result.reached,
+            result.diverged,
+            r.left_map[name],
+            (float(first[0]), float(first[1])),
+            crossings(path, nearest_minimum(f.critical_points, path)),
+        )
+    arrived = tuple(
+        sorted((n for n in RACERS if rows[n].reached >= 0), key=lambda n: rows[n].reached)
+    )
+    diverged = tuple(n for n in RACERS if rows[n].diverged >= 0)
+    missed = tuple(n for n in RACERS if n not in arrived and n not in diverged)
+    factor = float(1.0 / np.sqrt(1.0 - s.b2))
+    return Standings(rows, arrived, missed, diverged, r.spacing, s.steps, s.b1, s.b2, factor)
+
+
+SHOWCASE = ("beale", "rosenbrock")  # where Adam wins, and where it does not (page defaults)
+
+
+class Showcase(NamedTuple):
+    """Adam on other surfaces at the page's defaults: Beale, where bias correction lets it
+    use a learning rate RMSprop cannot, and Rosenbrock, where momentum arrives first."""
+
+    reached: dict[str, dict[str, int]]  # surface -> racer -> arrival step (-1: not within)
+    steps: int
+    adam_lr: float  # Adam's learning rate on Beale
+    rmsprop_lr: float  # RMSprop's
+    rmsprop_first: float  # RMSprop's first move (largest coordinate) with Adam's α on Beale
+    rmsprop_left: int  # the step at which that run leaves the map (-1: it stays)
+
+
+def showcase() -> Showcase:
+    """The races on :data:`SHOWCASE` at the page's defaults, and RMSprop on Beale with Adam's α."""
+    reached = {}
+    for name in SHOWCASE:
+        s = default_setup(name)
+        reached[name] = {n: r.reached for n, r in race(s).results.items()}
+    beale = default_setup("beale")
+    adam_lr = DEFAULT_LRS["beale"]["adam"]
+    traj = _racer("rmsprop", adam_lr, beale._replace(lrs=()))
+    out = first_exit(traj.params, surface("beale").bounds)
+    with np.errstate(invalid="ignore"):
+        first = float(np.max(np.abs(traj.params[1] - traj.params[0])))
+    return Showcase(
+        reached,
+        beale.steps,
+        adam_lr,
+        DEFAULT_LRS["beale"]["rmsprop"],
+        first,
+        out if out < len(traj.params) else -1,
+    )
+
+
+def default_setup(surface_name: str) -> Setup:
+    """The page's defaults on ``surface_name`` (the surface's own start and learning rates)."""
+    return setup(
+        surface_name, KAPPA[2], False, None, None, STEPS_DEFAULT, B1[2], B2_DEFAULT, True, False, ()
     )
 
 

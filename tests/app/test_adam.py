@@ -1,7 +1,9 @@
-"""AppTest: the Adam page — languages, surfaces, the bias-correction switch, bad input."""
+"""AppTest: the Adam page — languages, surfaces, the bias-correction switch, bad input, links,
+the race's verdict against the runs."""
 
 import numpy as np
 import pytest
+from streamlit.elements.lib import policies
 
 import optim_core
 from optim_core import objectives
@@ -10,6 +12,7 @@ from tests.app.helpers import chart, open_app
 from ui import text
 
 PAGE = "app_pages/adam.py"
+CHARTS = 5  # moves, close-up, race, costs, 3-D
 
 
 def errors(at):
@@ -17,7 +20,21 @@ def errors(at):
 
 
 def latex(at) -> str:
-    return "\n".join(element.value for element in at.latex)
+    """Every formula on the page: ``st.latex`` and the display formulas inside Markdown."""
+    return "\n".join([e.value for e in at.latex] + [e.value for e in at.markdown])
+
+
+def words(at) -> str:
+    return "\n".join(e.value for e in [*at.markdown, *at.caption])
+
+
+def table_rows(at) -> list[list[str]]:
+    """The cells of the race's Markdown table (header and separator left out)."""
+    for block in at.markdown:
+        lines = [line for line in block.value.splitlines() if line.startswith("|")]
+        if lines:
+            return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+    raise AssertionError("no table on the page")
 
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
@@ -25,7 +42,7 @@ def test_renders_in_both_languages(lang):
     at = open_app(PAGE, lang)
     assert not at.exception, errors(at)
     assert at.title[0].value == text.get("adam.title", lang)
-    assert len(at.get("plotly_chart")) == 4  # close-up, race, costs, 3-D
+    assert len(at.get("plotly_chart")) == CHARTS
     assert not at.warning  # nothing diverges at the defaults
     # the live numbers of step 3 of both coordinates are in the formulas
     assert r"v_{3,x}" in latex(at) and r"\hat s_{3,y}" in latex(at)
@@ -33,8 +50,7 @@ def test_renders_in_both_languages(lang):
 
 @pytest.mark.parametrize("surface", lesson.SURFACES)
 def test_each_surface_renders_with_its_race(surface):
-    # an option widget's URL value is its shown label (see ui.widgets.Controls._options)
-    at = open_app(PAGE, "en", a_surf=text.get(f"adam.surf.{surface}", "en"))
+    at = open_app(PAGE, "en", a_surf=surface)
     assert not at.exception, errors(at)
     race = chart(at, "adam_race")
     names = [trace.get("name", "") for trace in race["data"]]
@@ -46,10 +62,10 @@ def test_each_surface_renders_with_its_race(surface):
     lr = lesson.DEFAULT_LRS[surface]["adam"]
     traj = optim_core.run(optim_core.adam(lr), f, x0, 1000)
     expected = lesson.race_result(traj.loss, int(traj.diverged_at), 0.0)
-    table = at.dataframe[0].value
-    adam_row = table.iloc[3]
-    assert adam_row.iloc[2] == f"{expected.final:.4g}"
-    assert adam_row.iloc[3] == (str(expected.reached) if expected.reached >= 0 else "not reached")
+    adam_row = table_rows(at)[3]
+    assert adam_row[0] == "Adam" and adam_row[2] == f"{expected.final:.4g}"
+    arrived = text.get("adam.not_within", "en", steps=1000)
+    assert adam_row[3] == (str(expected.reached) if expected.reached >= 0 else arrived)
 
 
 def test_bias_correction_toggle_changes_the_first_step():
@@ -63,8 +79,8 @@ def test_bias_correction_toggle_changes_the_first_step():
     assert not at.exception, errors(at)
     assert f"{without:.4g}" == "0.3162"
     assert r"|x_1 - x_0| = \color{#CC79A7}{0.3162} = 3.162\,\alpha" in latex(at)
-    metrics = [m.value for m in at.metric]
-    assert metrics[:3] == ["1 α", "3.162 α", "3.162"]
+    compare = text.get("adam.first_compare", "en", with_c="1", without="3.162", ratio="3.162")
+    assert compare in words(at)
 
 
 def test_step_one_shows_corrected_averages_equal_to_g():
@@ -73,6 +89,23 @@ def test_step_one_shows_corrected_averages_equal_to_g():
     body = latex(at)
     assert r"\hat v_{1,x} = \frac{-0.25}{1-0.9^{1}} = -2.5" in body
     assert r"\hat s_{1,y} = \frac{0.225}{1-0.999^{1}} = 225" in body
+    # the chart beside the formulas marks the same step, and its note says what it shows
+    moves = chart(at, "adam_moves")
+    current = next(
+        tr for tr in moves["data"] if tr["name"] == text.get("adam.moves_current", "en", k=1)
+    )
+    assert list(current["x"]) == [1, 1]
+    note = text.get("adam.moves_caption", "en", mx="0.1", my="0.1", gx="-2.5", gy="15", lr="0.1")
+    assert note in words(at)
+
+
+def test_the_step_slider_moves_the_formulas_and_the_mark_together():
+    at = open_app(PAGE, "en")
+    at.slider(key="a_k").set_value(40).run()
+    assert not at.exception, errors(at)
+    assert r"v_{40,x}" in latex(at) and r"v_{3,x}" not in latex(at)
+    marks = [tr for tr in chart(at, "adam_moves")["data"] if tr["mode"] == "markers"]
+    assert [list(tr["x"]) for tr in marks] == [[40, 40]]
 
 
 def test_extreme_values_give_messages_not_exceptions():
@@ -90,8 +123,8 @@ def test_extreme_values_give_messages_not_exceptions():
         a_b2="0.9999",
         a_k="200",
         a_own="true",
-        a_x0="4.5",
-        a_y0="-4.5",
+        a_x0="3.0",
+        a_y0="-2.0",
     )
     assert not at.exception, errors(at)
     warned = " ".join(w.value for w in at.warning)
@@ -106,7 +139,7 @@ def test_divergence_at_the_first_step_is_reported_per_optimizer():
     at = open_app(
         PAGE,
         "ko",
-        a_surf=text.get("adam.surf.beale", "ko"),
+        a_surf="beale",
         a_tune="true",
         a_lr_gd="1.0",
         a_lr_m="1.0",
@@ -123,7 +156,8 @@ def test_divergence_at_the_first_step_is_reported_per_optimizer():
         assert text.get("common.diverged", "ko", name=name, step=1) in warned
     # Adam's step is about α per coordinate whatever the gradient, so it does not blow up
     assert not any(w.startswith("Adam") for w in warned)
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == CHARTS
+    assert text.get("adam.diverged_cell", "ko", step=1) in [row[3] for row in table_rows(at)]
 
 
 def test_garbage_url_values_are_ignored():
@@ -143,7 +177,39 @@ def test_garbage_url_values_are_ignored():
         a_x0="1e999",
     )
     assert not at.exception, errors(at)
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == CHARTS
+
+
+BOUND = ("a_kappa", "a_x0", "a_y0", "a_n", "a_b1", "a_b2", "a_lr_gd", "a_lr_m", "a_lr_r", "a_lr_a")
+
+
+@pytest.mark.parametrize("value", ["", "inf", "-1e999", "NaN", "11111111111111111111", "x" * 300])
+def test_garbage_numbers_in_every_bound_parameter_give_no_exception(value):
+    # issue 10: every bound parameter × non-numbers, huge, NaN, inf, empty, very long
+    params = {key: value for key in (*BOUND, "a_k")} | {"a_own": "true", "a_tune": "true"}
+    at = open_app(PAGE, "en", **params, a_c=value, cam=value, a_surf=value, opt=value)
+    assert not at.exception, errors(at)
+    assert len(at.get("plotly_chart")) == CHARTS
+    assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == (-2.5, 1.5)
+
+
+@pytest.mark.parametrize("query", [{"opt": ""}, {"a_c": ""}, {"cam": ""}, {"a_surf": ""}])
+def test_an_empty_parameter_in_a_link_keeps_the_default(query):
+    at = open_app(PAGE, "en", **query)
+    assert not at.exception, errors(at)
+    assert len(at.get("plotly_chart")) == CHARTS
+    assert at.button_group(key="cam").value == "iso" and at.button_group(key="a_c").value == "x"
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_a_link_with_labels_opens_their_settings_in_either_language(lang):
+    # issue 10: ?a_surf=Beale&cam=From+above (labels from an older English link)
+    at = open_app(PAGE, lang, a_surf="Beale", cam="From above")
+    assert not at.exception, errors(at)
+    assert at.selectbox(key="a_surf").value == "beale"
+    assert at.button_group(key="cam").value == "top"
+    assert chart(at, "adam_surface")["layout"]["scene"]["camera"]["eye"]["z"] == 2.4
+    assert (at.query_params["a_surf"], at.query_params["cam"]) == ("beale", "top")
 
 
 def test_step_past_the_end_of_the_run_is_clamped():
@@ -155,18 +221,185 @@ def test_step_past_the_end_of_the_run_is_clamped():
 
 
 def test_own_learning_rates_start_at_the_surface_defaults():
-    label = text.get("adam.surf.rosenbrock", "en")
-    at = open_app(PAGE, "en", a_surf=label)
+    at = open_app(PAGE, "en", a_surf="rosenbrock")
     at.toggle(key="a_tune").set_value(True).run()
     assert not at.exception, errors(at)
     chosen = {k: at.select_slider(key=k).value for k in ("a_lr_gd", "a_lr_m", "a_lr_r", "a_lr_a")}
     assert list(chosen.values()) == [lesson.DEFAULT_LRS["rosenbrock"][n] for n in lesson.RACERS]
     at.select_slider(key="a_lr_a").set_value(0.01).run()
     assert not at.exception, errors(at)
-    assert at.dataframe[0].value.iloc[3, 1] == "0.01"
+    assert table_rows(at)[3][1] == "0.01"
     at.toggle(key="a_own").set_value(True).run()
     assert not at.exception, errors(at)
     assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == (-1.2, 1.0)
+    # another surface: its own start and its own picks
+    at.selectbox(key="a_surf").set_value("beale").run()
+    assert not at.exception, errors(at)
+    assert at.select_slider(key="a_lr_a").value == lesson.DEFAULT_LRS["beale"]["adam"]
+    assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == (1.0, 1.5)
+
+
+def test_another_surface_starts_the_own_start_afresh_on_its_own_area():
+    # each surface's own-start sliders span its plotted area; a start from the link that lies
+    # outside the next surface's area (still in the address, bound to the old slider) crashed
+    # ui.widgets' link check ("Cannot directly delete query parameter 'a_x0'")
+    at = open_app(PAGE, "en", a_surf="himmelblau", a_own="true", a_x0="-4.0")
+    assert at.slider(key="a_x0").value == -4.0
+    at.selectbox(key="a_surf").set_value("rosenbrock").run()
+    assert not at.exception, errors(at)
+    assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == (-1.2, 1.0)
+    assert (at.slider(key="a_x0").proto.min, at.slider(key="a_x0").proto.max) == (-2.0, 2.0)
+    assert "start (-1.2, 1)" in " ".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    "params, start",
+    [
+        ({"a_own": "true"}, (-2.5, 1.5)),
+        ({"a_own": "true", "a_surf": "rosenbrock"}, (-1.2, 1.0)),
+        ({"a_own": "true", "a_x0": "1.0"}, (1.0, 1.5)),
+    ],
+)
+def test_a_link_that_turns_on_the_own_start_opens_where_its_maker_was(params, start):
+    # issue 10: the address after turning "own start" on is ?a_own=true; opened, it ran from
+    # (0, 0) with the sliders at 0.00 while its maker saw the run from (-2.5, 1.5)
+    at = open_app(PAGE, "en", **params)
+    assert not at.exception, errors(at)
+    assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == start
+    assert f"start ({start[0]:g}, {start[1]:g})" in " ".join(c.value for c in at.caption)
+    assert list(chart(at, "adam_race")["data"][2]["x"]) == [start[0]]  # the start marker
+
+
+def test_a_link_that_turns_on_own_rates_opens_with_the_surface_picks():
+    at = open_app(PAGE, "en", a_tune="true", a_surf="beale")
+    assert not at.exception, errors(at)
+    rates = [at.select_slider(key=k).value for k in ("a_lr_gd", "a_lr_m", "a_lr_r", "a_lr_a")]
+    assert rates == [lesson.DEFAULT_LRS["beale"][n] for n in lesson.RACERS]
+
+
+@pytest.mark.parametrize("surface", ["elongated_bowl", "rosenbrock"])
+def test_the_sidebar_shows_the_start_and_rates_the_run_uses(surface):
+    # issue 10: with "own start" off the sidebar showed a greyed "start x/y 0.00"
+    at = open_app(PAGE, "en", a_surf=surface)
+    assert not at.exception, errors(at)
+    x0, y0 = lesson.DEFAULT_START[surface]
+    notes = [c.value for c in at.sidebar.caption]
+    assert text.get("adam.start_now", "en", x=f"{x0:g}", y=f"{y0:g}") in notes
+    picks = lesson.DEFAULT_LRS[surface]
+    items = ", ".join(
+        text.get("adam.lr_item", "en", name=text.get(f"common.optimizer.{n}", "en"), lr=picks[n])
+        for n in lesson.RACERS
+    )
+    assert text.get("adam.lrs_now", "en", items=items) in notes
+    assert f"start ({x0:g}, {y0:g})" in " ".join(c.value for c in at.caption)
+
+
+def test_turning_on_own_choices_sets_no_value_the_widgets_also_default():
+    # issue 10: "The widget with key "a_x0" was created with a default value but also had its
+    # value set via the Session State API" (logged once per server when "own start" was
+    # turned on; likewise for the learning rates)
+    logged = []
+    at = open_app(PAGE, "en")
+    original = policies._LOGGER.warning
+    policies._LOGGER.warning = lambda message, *args, **kw: logged.append(message % args)
+    try:
+        for step in (
+            lambda: at.toggle(key="a_own").set_value(True),
+            lambda: at.toggle(key="a_tune").set_value(True),
+            lambda: at.selectbox(key="a_surf").set_value("beale"),
+            lambda: at.select_slider(key="a_lr_a").set_value(0.1),
+            lambda: at.selectbox(key="a_surf").set_value("rosenbrock"),
+        ):
+            policies._shown_default_value_warning = False  # it is logged once per process
+            step().run()
+            assert not at.exception, errors(at)
+    finally:
+        policies._LOGGER.warning = original
+    assert logged == []
+
+
+def test_the_note_under_the_animation_says_which_steps_the_frames_are():
+    # issue 10: it said "100 evenly spaced frames"; they are every step up to 65, then wider
+    at = open_app(PAGE, "en")
+    race = chart(at, "adam_race")
+    steps = [int(frame["name"]) for frame in race["frames"]]
+    assert steps[:66] == list(range(66)) and steps[66] > 66 and steps[-1] == 1000
+    growth = np.median(np.array(steps[67:]) / np.array(steps[66:-1]))
+    note = text.get(
+        "adam.frames_note",
+        "en",
+        frames=100,
+        dense=65,
+        growth=f"{100 * (growth - 1):.0f}",
+        steps=1000,
+    )
+    assert note in [c.value for c in at.caption] and "every step up to step 65" in note
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_race_says_who_won_and_why_with_the_runs_numbers(lang):
+    # issue 10: RMSprop 22, gradient descent 47, Adam 125, momentum 131 and no sentence why
+    at = open_app(PAGE, lang)
+    assert not at.exception, errors(at)
+    body = words(at)
+    standings = lesson.standings(lesson.default_setup("elongated_bowl"))
+    name = {n: text.get(f"common.optimizer.{n}", lang) for n in lesson.RACERS}
+    rows = standings.rows
+    assert [rows[n].reached for n in standings.arrived] == [22, 47, 125, 131]
+    assert text.get("adam.verdict", lang, name=name["rmsprop"], step=22) in body
+    then = [
+        text.get("adam.then_item", lang, name=name[n], step=rows[n].reached)
+        for n in standings.arrived[1:]
+    ]
+    assert text.get("adam.verdict_then", lang, items=", ".join(then)) in body
+    compare = text.get(
+        "adam.compare",
+        lang,
+        first=name["rmsprop"],
+        other=name["adam"],
+        first_move="(0.9487, 0.9487)",
+        other_move="(0.1, 0.1)",
+        first_cross=0,
+        other_cross=9,
+    )
+    assert compare in body
+    assert text.get("adam.why_race", lang, rms="31.62", b1="0.9") in body
+    assert [row[4:] for row in table_rows(at)] == [
+        ["(0.375, 2.25)", "(0, 47)"],
+        ["(0.025, 0.15)", "(4, 13)"],
+        ["(0.9487, 0.9487)", "(0, 0)"],
+        ["(0.1, 0.1)", "(3, 6)"],
+    ]
+    # and where Adam's strengths show: Beale, measured there
+    show = text.get(
+        "adam.showcase",
+        lang,
+        adam=205,
+        momentum=405,
+        gd=557,
+        rmsprop=657,
+        adam_lr="0.3",
+        rms_first="9.49",
+        rms_left=1,
+        rms_lr="0.03",
+        r_momentum=450,
+        r_adam=679,
+        steps=1000,
+    )
+    assert show in body
+
+
+def test_the_beale_claim_holds_on_the_page_it_points_to():
+    at = open_app(PAGE, "en", a_surf="beale")
+    assert not at.exception, errors(at)
+    arrived = {row[0]: row[3] for row in table_rows(at)}
+    assert arrived == {
+        "Gradient descent": "557",
+        "Momentum": "405",
+        "RMSprop": "657",
+        "Adam": "205",
+    }
+    assert text.get("adam.verdict", "en", name="Adam", step=205) in words(at)
 
 
 @pytest.mark.parametrize(
@@ -177,18 +410,4 @@ def test_an_emptied_option_control_falls_back_to_its_default(kind, key):
     at = open_app(PAGE, "en")
     getattr(at, kind)(key=key).set_value(None).run()
     assert not at.exception, errors(at)
-    assert len(at.get("plotly_chart")) == 4
-
-
-@pytest.mark.parametrize("surface", ["elongated_bowl", "rosenbrock"])
-def test_the_sidebar_shows_the_start_and_rates_the_run_uses(surface):
-    # issue 10: with "own start" off the greyed sliders said 0.00 while the run started elsewhere
-    at = open_app(PAGE, "en", a_surf=text.get(f"adam.surf.{surface}", "en"))
-    assert not at.exception, errors(at)
-    labels = (text.get("adam.x0", "en"), text.get("adam.y0", "en"))
-    start = [(s.value, s.proto.disabled) for s in at.sidebar.slider if s.label in labels]
-    x0, y0 = lesson.DEFAULT_START[surface]
-    assert start == [(x0, True), (y0, True)]
-    rates = [s.value for s in at.sidebar.select_slider if s.proto.disabled]
-    assert rates == [lesson.DEFAULT_LRS[surface][n] for n in lesson.RACERS]
-    assert f"start ({x0:g}, {y0:g})" in " ".join(c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == CHARTS

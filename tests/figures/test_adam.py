@@ -112,11 +112,12 @@ def test_race_notes_name_the_step_and_each_cost_in_its_colour():
 
 def test_race_costs_floor_round_off_and_end_at_divergence():
     race = lesson.race(DIVERGING)
-    curves = {n: (race.steps, race.gaps[n], COLORS[n]) for n in lesson.RACERS}
+    curves = {n: (race.gaps[n], COLORS[n]) for n in lesson.RACERS}
     figure = fig.race_costs(curves, xlabel="step", ylabel="gap")
     traces = by_name(figure)
     assert set(traces) == set(lesson.RACERS)
-    assert len(traces["gd"].x) == 1  # diverged at step 1: only the start's cost is drawn
+    assert len(traces["gd"].y) == 1  # diverged at step 1: only the start's cost is drawn
+    assert all((tr.x, tr.x0, tr.dx) == (None, 0, 1) for tr in figure.data)  # steps 0, 1, …
     assert min(traces["adam"].y) >= fig.FLOOR
     assert figure.layout.yaxis.type == "log"
     assert_clean(figure)
@@ -165,37 +166,18 @@ def test_first_step_formula_keeps_its_form():
 # -- lean data and step-labelled playback (issue 9) ---------------------------------------------
 
 
+NAMES = {n: n for n in lesson.RACERS}
+
+
 def page_figures(setup) -> list:
-    """The page's four figures at ``setup``, built with the arguments the page passes."""
-    race, near, view = lesson.race(setup), lesson.closeup(setup, "x"), lesson.landscape(setup)
-    colors = {n: COLORS[n] for n in lesson.RACERS}
+    """The page's five figures at ``setup``, built by the builders the page caches."""
     keys = ("g", "v", "v_hat", "g2", "s", "s_hat", "left", "right")
-    runs = {fig.racer(n, race.lrs[n]): (race.paths[n], colors[n]) for n in lesson.RACERS}
     return [
-        fig.bias_closeup(near, labels={key: key for key in keys}),
-        fig.race_contour(
-            *race.grid,
-            runs,
-            labels=LABELS,
-            annotations=fig.race_notes("step", race.frame_steps, race.frame_costs, colors),
-            log_scale=race.log_scale,
-            critical_points=race.critical_points,
-            critical_labels={"global": "global minimum", "local": "local", "saddle": "saddle"},
-            start_label="start",
-            start=setup.start,
-            steps=race.frame_steps,
-        ),
-        fig.race_costs(
-            {n: (race.steps, race.gaps[n], colors[n]) for n in lesson.RACERS},
-            xlabel="step",
-            ylabel="f − f*",
-        ),
-        fig.race_surface(
-            *view.grid,
-            {n: (xy, h, colors[n]) for n, (xy, h) in view.paths.items()},
-            camera="iso",
-            zlabel="log10(1 + f)",
-        ),
+        fig.closeup_chart(setup, "x", labels={key: key for key in keys}),
+        fig.race_chart(setup, names=NAMES, labels={key: key for key in fig.RACE_LABELS}),
+        fig.costs_chart(setup, names=NAMES, xlabel="step", ylabel="f − f*"),
+        fig.surface_chart(setup, "iso", names=NAMES, zlabel="f", zlabel_log="log10(1 + f)"),
+        fig.moves_chart(setup, 3, labels={key: key for key in fig.MOVES_LABELS}),
     ]
 
 
@@ -205,7 +187,7 @@ def typed(trace: dict, axis: str) -> str:
 
 
 def test_the_big_arrays_are_sent_as_float32():
-    _, race_map, costs, surface = (json.loads(f.to_json()) for f in page_figures(settings()))
+    _, race_map, costs, surface, _ = (json.loads(f.to_json()) for f in page_figures(settings()))
     contour = next(tr for tr in race_map["data"] if tr["type"] == "contour")
     assert typed(contour, "z") == "f4"
     paths = [tr for tr in race_map["data"] if tr.get("name", "").startswith(lesson.RACERS)]
@@ -214,22 +196,25 @@ def test_the_big_arrays_are_sent_as_float32():
     heads = [tr for frame in race_map["frames"] for tr in frame["data"]]
     assert {typed(tr, axis) for tr in heads for axis in "xy"} == {"f4"}
     assert {typed(tr, "y") for tr in costs["data"]} == {"f4"}
-    assert {typed(tr, "x") for tr in costs["data"]} == {"i2"}  # step numbers up to 3000
+    assert all("x" not in tr and tr["x0"] == 0 for tr in costs["data"])  # steps: x0 + k·dx
     grid = next(tr for tr in surface["data"] if tr["type"] == "surface")
     assert typed(grid, "z") == "f4"
     lines = [tr for tr in surface["data"] if tr["type"] == "scatter3d"]
     assert {typed(tr, axis) for tr in lines for axis in "xyz"} == {"f4"}
 
 
-def test_the_page_at_its_defaults_sends_at_most_500_kib_of_figures():
+def test_the_page_at_its_defaults_sends_at_most_350_kib_of_figures():
+    # issue 9: at most 400 KiB per view in all; the charts take ~330 KiB of it (was ~450)
     sizes = [len(f.to_json()) for f in page_figures(settings())]
-    assert sum(sizes) <= 500 * 1024, [round(s / 1024) for s in sizes]
+    assert sum(sizes) <= 350 * 1024, [round(s / 1024) for s in sizes]
+    for figure in page_figures(settings()):
+        assert not figure.layout.template.data.to_plotly_json()  # no per-trace-type defaults
 
 
 def test_costs_beyond_float32_are_drawn_at_its_largest_value():
-    steps, gap = np.arange(3), np.array([1.0, 1e300, np.inf])
-    figure = fig.race_costs({"gd": (steps, gap, COLORS["gd"])}, xlabel="step", ylabel="gap")
-    np.testing.assert_array_equal(figure.data[0].x, [0, 1])
+    gap = np.array([1.0, 1e300, np.inf])
+    figure = fig.race_costs({"gd": (gap, COLORS["gd"])}, xlabel="step", ylabel="gap")
+    assert len(figure.data[0].y) == 2  # steps 0 and 1: the curve ends at the last finite cost
     assert np.isfinite(figure.data[0].y).all() and figure.data[0].y[1] == fig.CEILING
 
 
@@ -248,3 +233,34 @@ def test_the_animation_slider_counts_optimizer_steps_as_the_notes_do(steps):
     for name, frame in zip(names, race_map.frames, strict=True):
         assert frame.layout.annotations[0].text.startswith(f"step {name}<br>")
     assert race_map.layout.annotations[0].text.startswith(f"step {steps}<br>")
+
+
+def test_moves_chart_marks_step_k_next_to_alpha():
+    labels = {key: key for key in fig.MOVES_LABELS}
+    figure = fig.moves_chart(settings(), 7, labels=labels)
+    traces = by_name(figure)
+    assert set(traces) == {"x", "y", "alpha", "current"}
+    moves = lesson.moves(settings(), 7)
+    np.testing.assert_allclose(traces["x"].y, moves.size[:, 0], rtol=1e-6)
+    assert (traces["x"].x0, traces["x"].dx) == (1, 1)
+    assert list(traces["current"].x) == [7, 7]
+    np.testing.assert_allclose(traces["current"].y, moves.size[6], rtol=1e-6)
+    assert list(traces["alpha"].y) == [0.1, 0.1]
+    assert traces["x"].line.color == traces["y"].line.color == COLORS["adam"]
+    assert traces["current"].marker.color == COLORS["accent"]
+    assert figure.layout.yaxis.type == "log"
+    assert_clean(figure)
+    assert colours(figure) <= PALETTE
+
+
+def test_race_chart_is_the_race_of_the_settings():
+    setup = settings("himmelblau")
+    race = lesson.race(setup)
+    figure = fig.race_chart(setup, names=NAMES, labels={key: key for key in fig.RACE_LABELS})
+    traces = by_name(figure)
+    assert list(traces["start"].x) == [0.0] and list(traces["start"].y) == [0.0]
+    assert [frame.name for frame in figure.frames] == [str(k) for k in race.frame_steps]
+    for name in lesson.RACERS:
+        path = traces[fig.racer(name, race.lrs[name])]
+        np.testing.assert_allclose(path.x, race.paths[name][:, 0], rtol=1e-6, atol=1e-6)
+    assert not figure.layout.template.data.to_plotly_json()

@@ -200,10 +200,116 @@ def test_landscape_heights_are_log_on_steep_surfaces():
 
 def test_frames_are_dense_early_then_geometric_and_keep_the_last_step():
     kept = lesson.frames(1001)
-    assert kept[0] == 0 and kept[-1] == 1000 and len(kept) <= lesson.MAX_FRAMES
-    np.testing.assert_array_equal(kept[:100], np.arange(100))
+    assert kept[0] == 0 and kept[-1] == 1000 and len(kept) == lesson.MAX_FRAMES == 100
+    dense = lesson.MAX_FRAMES * 2 // 3  # 66 frames: steps 0 .. 65 one by one
+    np.testing.assert_array_equal(kept[:dense], np.arange(dense))
     assert np.all(np.diff(kept) > 0)
     np.testing.assert_array_equal(lesson.frames(50), np.arange(50))
+
+
+def test_frame_spacing_says_what_the_frames_are():
+    # issue 10: the note said "evenly spaced"; the frames are every step up to 65, then steps
+    # about 8 % apart (geometric: (1000/65)^(1/34) = 1.0837), up to the last step
+    spacing = lesson.frame_spacing(lesson.frames(1001))
+    assert spacing == (100, 65, spacing.growth, 1000)
+    assert spacing.growth == pytest.approx((1000 / 65) ** (1 / 34), rel=0.01)
+    tail = lesson.frames(1001)[65:]
+    np.testing.assert_allclose(tail[1:] / tail[:-1], spacing.growth, rtol=0.03)
+    assert lesson.frame_spacing(lesson.frames(50)) == (50, 49, 1.0, 49)  # every step
+
+
+def test_crossings_count_sign_changes_per_coordinate():
+    xy = np.array([[1.0, 1.0], [-1.0, 1.0], [0.0, -1.0], [2.0, np.nan], [-3.0, 1.0]])
+    # x: + − (0 skipped) + −  → 3 ; y: + + − (nan skipped) +  → 2
+    assert lesson.crossings(xy, (0.0, 0.0)) == (3, 2)
+    assert lesson.crossings(xy, (5.0, -5.0)) == (0, 0)
+
+
+def test_start_ranges_are_each_surfaces_plotted_area():
+    for name in lesson.SURFACES:
+        (x0, x1), (y0, y1) = lesson.start_range(name)
+        assert ((x0, x1), (y0, y1)) == objectives.get(name).bounds
+        sx, sy = lesson.DEFAULT_START[name]
+        assert x0 <= sx <= x1 and y0 <= sy <= y1  # the default start lies on the map
+    # every surface has its own ranges: its sliders are its own widgets
+    assert len({lesson.start_range(n)[0] for n in lesson.SURFACES}) == len(lesson.SURFACES)
+
+
+def test_standings_say_who_arrived_first_and_why_from_the_runs():
+    # the default race (issue 10: RMSprop 22, gradient descent 47, Adam 125, momentum 131)
+    s = settings()
+    table = lesson.standings(s)
+    f = objectives.get("elongated_bowl", condition=10)
+    for name in lesson.RACERS:
+        lr = lesson.DEFAULT_LRS["elongated_bowl"][name]
+        opt = optim_core.lessons.make_optimizer(name, lesson.hyper(name, lr, 0.9, 0.999, True))
+        traj = optim_core.run(opt, f, np.array([-2.5, 1.5]), 1000)
+        row = table.rows[name]
+        result = lesson.race_result(traj.loss, int(traj.diverged_at), 0.0)
+        assert (row.reached, row.diverged, row.final) == (result.reached, -1, result.final)
+        np.testing.assert_allclose(row.first_move, np.abs(traj.params[1] - traj.params[0]))
+        # passes of the minimum (0, 0) up to arrival, counted by hand from the signs
+        signs = np.sign(traj.params[: row.reached + 1])
+        assert row.crossings == tuple(int(np.sum(c[1:] != c[:-1])) for c in signs.T)
+    assert table.arrived == ("rmsprop", "gd", "adam", "momentum")
+    assert [table.rows[n].reached for n in table.arrived] == [22, 47, 125, 131]
+    assert table.missed == table.diverged == ()
+    # why: RMSprop's first step is α/√(1 − β₂) per coordinate (no correction) and it never
+    # passes the minimum; Adam's is α and it swings past it, momentum more so
+    assert table.rmsprop_factor == pytest.approx(1 / math.sqrt(0.001))
+    assert table.rows["rmsprop"].first_move == pytest.approx((0.03 / math.sqrt(0.001),) * 2)
+    assert table.rows["adam"].first_move == pytest.approx((0.1, 0.1))
+    assert table.rows["rmsprop"].crossings == (0, 0)
+    assert table.rows["adam"].crossings == (3, 6) and table.rows["momentum"].crossings == (4, 13)
+    # gradient descent: each step multiplies x by 1 − α = 0.85 and y by 1 − ακ = −0.5, so
+    # f = (x² + κy²)/2 ≤ 10⁻⁶ first when 0.85^(2k)·3.125 + 0.25^k·11.25 ≤ 10⁻⁶: k = 47
+    k = np.arange(100)
+    gap = 0.5 * (6.25 * 0.85 ** (2 * k) + 10 * 2.25 * 0.25**k)
+    assert int(np.flatnonzero(gap <= 1e-6)[0]) == table.rows["gd"].reached == 47
+
+
+def test_standings_of_a_race_where_some_miss_or_diverge():
+    rosenbrock = lesson.standings(settings("rosenbrock"))
+    assert rosenbrock.arrived == ("momentum", "adam") and rosenbrock.missed == ("gd", "rmsprop")
+    blown = lesson.standings(
+        settings("beale", own_start=True, x0=4.5, y0=4.5, tune=True, lrs=(1.0, 1.0, 1.0, 1.0))
+    )
+    assert blown.diverged == ("gd", "momentum", "rmsprop")
+    assert all(np.isnan(blown.rows[n].first_move).all() for n in blown.diverged)
+
+
+def test_showcase_beale_where_adam_wins_and_rosenbrock_where_momentum_does():
+    show = lesson.showcase()
+    for name in lesson.SHOWCASE:
+        assert show.reached[name] == {
+            n: r.reached for n, r in lesson.race(lesson.default_setup(name)).results.items()
+        }
+    beale = show.reached["beale"]
+    assert beale == {"gd": 557, "momentum": 405, "rmsprop": 657, "adam": 205}
+    assert min(beale, key=beale.get) == "adam"
+    rosenbrock = show.reached["rosenbrock"]
+    assert rosenbrock == {"gd": -1, "momentum": 450, "rmsprop": -1, "adam": 679}
+    # RMSprop with Adam's α = 0.3 on Beale: first step α/√(1 − β₂) ≈ 9.49, off the map at once
+    assert (show.adam_lr, show.rmsprop_lr) == (0.3, 0.03)
+    assert show.rmsprop_first == pytest.approx(0.3 / math.sqrt(0.001), rel=1e-6)
+    assert show.rmsprop_left == 1
+    f = objectives.get("beale")
+    opt = optim_core.lessons.make_optimizer(
+        "rmsprop", lesson.hyper("rmsprop", 0.3, 0.9, 0.999, True)
+    )
+    traj = optim_core.run(opt, f, np.array([1.0, 1.5]), 3)
+    assert lesson.first_exit(traj.params, f.bounds) == 1
+
+
+def test_moves_are_the_measured_steps_of_the_adam_run():
+    s = settings()
+    m = lesson.moves(s, 500)
+    f = objectives.get("elongated_bowl", condition=10)
+    traj = optim_core.run(optim_core.adam(0.1), f, np.array([-2.5, 1.5]), lesson.K_MAX)
+    np.testing.assert_allclose(m.size, np.abs(np.diff(traj.params, axis=0)))
+    assert m.k == lesson.K_MAX and m.lr == 0.1 and list(m.t[:3]) == [1, 2, 3]
+    live = lesson.live(s, 1)
+    assert live.first_move == pytest.approx((0.1, 0.1)) and live.first_gradient == (-2.5, 15.0)
 
 
 def test_height_of():

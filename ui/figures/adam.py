@@ -1,5 +1,10 @@
 """Figures of the Adam page (pure Plotly, no Streamlit; labels come translated; its LaTeX is in
-ui/formulas/adam.py)."""
+ui/formulas/adam.py).
+
+The ``*_chart`` builders are what the page caches: plain settings (a lesson ``Setup``) and
+translated labels in, the lesson computed inside, so a view hashes a few numbers and
+strings instead of grids and paths.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from optim_core.lessons import adam as lesson
 from ui.figures import (
     COLORS,
     add_critical_points,
@@ -24,6 +30,15 @@ from ui.numbers import text
 PIECE_COLORS = {"v": COLORS["momentum"], "s": COLORS["rmsprop"], "step": COLORS["adam"]}
 FLOOR = 1e-16  # cost gaps below this (round-off) are drawn on this line of the log plot
 CEILING = float(np.finfo(np.float32).max)  # and gaps above float32's range on this one
+RACE_LABELS = ("play", "pause", "step", "start", "global", "local", "saddle")
+MOVES_LABELS = ("x", "y", "alpha", "current", "xlabel", "ylabel")
+
+
+def lean_template(fig: go.Figure) -> go.Figure:
+    """Keep only the layout part of the figure's template: its per-trace-type defaults
+    (about 4 KiB in every chart) style trace types and options these charts do not use."""
+    fig.layout.template.data = {}
+    return fig
 
 
 def lean_steps(steps) -> np.ndarray:
@@ -53,9 +68,12 @@ def bias_closeup(pieces, *, labels: Mapping[str, str], height: int = 380) -> go.
         (2, p.s, labels["s"], dict(color=rms, width=2, dash="dash"), "lines"),
         (2, p.s_hat, labels["s_hat"], dict(color=rms, width=3), "lines"),
     ]
+    first = int(p.t[0]) if len(p.t) else 1
     for col, y, name, line, mode in traces:
         fig.add_trace(
-            go.Scatter(x=p.t, y=y, name=name, mode=mode, line=line, marker=dict(size=4)),
+            go.Scatter(
+                x0=first, dx=1, y=lean(y), name=name, mode=mode, line=line, marker=dict(size=4)
+            ),
             row=1,
             col=col,
         )
@@ -65,7 +83,62 @@ def bias_closeup(pieces, *, labels: Mapping[str, str], height: int = 380) -> go.
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0),
         margin=dict(t=40, b=90),
     )
-    return fig
+    return lean_template(fig)
+
+
+def closeup_chart(s, coord: str, *, labels: Mapping[str, str]) -> go.Figure:
+    """:func:`bias_closeup` of the run with settings ``s`` (a lesson ``Setup``)."""
+    return bias_closeup(lesson.closeup(s, coord), labels=labels)
+
+
+def step_sizes(m, *, labels: Mapping[str, str]) -> go.Figure:
+    """Section 1: |move| of x and of y in each of Adam's first steps (log scale), the
+    learning rate α as a line, and step ``m.k`` (the one the formulas show) marked.
+
+    ``m`` is a lesson ``Moves``; ``labels`` has :data:`MOVES_LABELS`."""
+    fig = go.Figure()
+    color = COLORS["adam"]
+    size = np.clip(np.asarray(m.size, dtype=np.float64), FLOOR, CEILING)
+    for c, dash in ((0, None), (1, "dash")):
+        fig.add_trace(
+            go.Scatter(
+                x0=1,
+                dx=1,
+                y=lean(size[:, c]),
+                mode="lines",
+                name=labels[lesson.COORDS[c]],
+                line=dict(color=color, width=2, dash=dash),
+            )
+        )
+    n = len(m.t)
+    fig.add_trace(
+        go.Scatter(
+            x=[1, max(n, 1)],
+            y=[m.lr, m.lr],
+            mode="lines",
+            name=labels["alpha"],
+            line=dict(color=COLORS["data"], width=1.5, dash="dot"),
+            hoverinfo="skip",
+        )
+    )
+    if n:
+        fig.add_trace(
+            go.Scatter(
+                x=[m.k, m.k],
+                y=lean(size[m.k - 1]),
+                mode="markers",
+                name=labels["current"],
+                marker=dict(color=COLORS["accent"], size=10, symbol="circle"),
+            )
+        )
+    fig.update_xaxes(title=labels["xlabel"])
+    fig.update_yaxes(title=labels["ylabel"], type="log", exponentformat="power")
+    return lean_template(base_layout(fig, height=300))
+
+
+def moves_chart(s, k: int, *, labels: Mapping[str, str]) -> go.Figure:
+    """:func:`step_sizes` of the run with settings ``s``, step ``k`` marked."""
+    return step_sizes(lesson.moves(s, k), labels=labels)
 
 
 def race_contour(
@@ -106,8 +179,29 @@ def race_contour(
         add_path(fig, shown[name], name=name, color=color)
     paths = [(xy, first + i) for i, xy in enumerate(shown.values())]
     fig.update_layout(height=560)
-    return animate_paths(
+    fig = animate_paths(
         fig, paths, labels=labels, annotations=annotations, frame_ms=60, steps=steps
+    )
+    return lean_template(fig)
+
+
+def race_chart(s, *, names: Mapping[str, str], labels: Mapping[str, str]) -> go.Figure:
+    """:func:`race_contour` of the race with settings ``s``: ``names`` maps each racer to its
+    translated name, ``labels`` has :data:`RACE_LABELS`."""
+    race = lesson.race(s)
+    colors = {n: COLORS[n] for n in lesson.RACERS}
+    runs = {racer(names[n], race.lrs[n]): (race.paths[n], colors[n]) for n in lesson.RACERS}
+    return race_contour(
+        *race.grid,
+        runs,
+        labels={key: labels[key] for key in ("play", "pause", "step")},
+        annotations=race_notes(labels["step"], race.frame_steps, race.frame_costs, colors),
+        log_scale=race.log_scale,
+        critical_points=race.critical_points,
+        critical_labels={kind: labels[kind] for kind in ("global", "local", "saddle")},
+        start_label=labels["start"],
+        start=s.start,
+        steps=race.frame_steps,  # the slider counts optimizer steps, as the notes do
     )
 
 
@@ -130,18 +224,23 @@ def race_notes(step_label: str, frame_steps, costs: Mapping[str, np.ndarray], co
 
 
 def race_costs(curves, *, xlabel: str, ylabel: str) -> go.Figure:
-    """Cost above the minimum against step, log scale: ``{name: (steps, gap, color)}``.
+    """Cost above the minimum against step, log scale: ``{name: (gap, color)}`` with one gap
+    per step 0, 1, 2, … (drawn from ``x0 = 0`` in steps of 1: no array of step numbers;
+    ``(steps, gap, color)`` is taken too, with those steps).
 
     Gaps below :data:`FLOOR` are drawn on it (and above float32's range on :data:`CEILING`);
     a diverged run's curve ends at its last finite cost."""
     fig = go.Figure()
-    for name, (steps, gap, color) in curves.items():
+    for name, curve in curves.items():
+        gap, color = curve[-2:]
         gap = np.asarray(gap, dtype=np.float64)
-        finite = np.isfinite(gap)
+        finite = np.flatnonzero(np.isfinite(gap))
+        shown = gap[: finite[-1] + 1] if finite.size else gap[:0]
         fig.add_trace(
             go.Scatter(
-                x=lean_steps(np.asarray(steps)[finite]),
-                y=lean(np.clip(gap[finite], FLOOR, CEILING)),
+                x0=0,
+                dx=1,
+                y=lean(np.clip(shown, FLOOR, CEILING)),
                 mode="lines",
                 name=name,
                 line=dict(color=color, width=2),
@@ -149,7 +248,14 @@ def race_costs(curves, *, xlabel: str, ylabel: str) -> go.Figure:
         )
     fig.update_xaxes(title=xlabel)
     fig.update_yaxes(title=ylabel, type="log", exponentformat="power")
-    return base_layout(fig, height=360)
+    return lean_template(base_layout(fig, height=360))
+
+
+def costs_chart(s, *, names: Mapping[str, str], xlabel: str, ylabel: str) -> go.Figure:
+    """:func:`race_costs` of the race with settings ``s`` (legend: the translated ``names``)."""
+    race = lesson.race(s)
+    curves = {names[n]: (race.gaps[n], COLORS[n]) for n in lesson.RACERS}
+    return race_costs(curves, xlabel=xlabel, ylabel=ylabel)
 
 
 def race_surface(
@@ -162,4 +268,15 @@ def race_surface(
         add_path(fig, lean(xy), name=name, color=color, z=lean(np.asarray(h) + lift))
     fig.update_traces(selector=dict(type="scatter3d"), marker=dict(size=2.5), line=dict(width=7))
     fig.update_traces(selector=dict(type="surface"), opacity=0.6)  # see the paths through it
-    return fig
+    return lean_template(fig)
+
+
+def surface_chart(
+    s, camera: str, *, names: Mapping[str, str], zlabel: str, zlabel_log: str
+) -> go.Figure:
+    """:func:`race_surface` of the race with settings ``s``, seen from ``camera``."""
+    view = lesson.landscape(s)
+    paths = {names[n]: (xy, height, COLORS[n]) for n, (xy, height) in view.paths.items()}
+    return race_surface(
+        *view.grid, paths, camera=camera, zlabel=zlabel_log if view.log_height else zlabel
+    )

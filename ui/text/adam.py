@@ -28,13 +28,49 @@ STRINGS = {
     "adam.own_start": {"en": "Choose the start myself", "ko": "시작점 직접 고르기"},
     "adam.x0": {"en": "Start x", "ko": "시작점 x"},
     "adam.y0": {"en": "Start y", "ko": "시작점 y"},
-    "adam.start_help": {
-        "en": "The run starts at this surface's own start. Turn on “Choose the start myself” "
-        "to move it.",
-        "ko": "지금은 이 곡면에 정해 둔 시작점에서 출발합니다. 옮기려면 ‘시작점 직접 고르기’를 "
-        "켜세요.",
-    },
     "adam.steps": {"en": "Number of steps", "ko": "단계 수"},
+    "adam.start_now": {
+        "en": "Start: ({x}, {y}), this surface's own. Turn on “Choose the start myself” to move "
+        "it.",
+        "ko": "시작점: ({x}, {y}) — 이 곡면에 정해 둔 시작점입니다. 옮기려면 ‘시작점 직접 "
+        "고르기’를 켜세요.",
+    },
+    "adam.lrs_now": {
+        "en": "Learning rates picked for this surface: {items}. Turn on “Choose the learning "
+        "rates myself” to change them.",
+        "ko": "이 곡면에 맞게 고른 학습률: {items}. 바꾸려면 ‘학습률 직접 고르기’를 켜세요.",
+    },
+    "adam.lr_item": {"en": "{name} {lr}", "ko": "{name} {lr}"},
+    # the learning-rate options as the sliders show them (numbers: the same in both)
+    "adam.rate.0.0001": {"en": "0.0001", "ko": "0.0001"},
+    "adam.rate.0.0003": {"en": "0.0003", "ko": "0.0003"},
+    "adam.rate.0.001": {"en": "0.001", "ko": "0.001"},
+    "adam.rate.0.003": {"en": "0.003", "ko": "0.003"},
+    "adam.rate.0.01": {"en": "0.01", "ko": "0.01"},
+    "adam.rate.0.03": {"en": "0.03", "ko": "0.03"},
+    "adam.rate.0.05": {"en": "0.05", "ko": "0.05"},
+    "adam.rate.0.1": {"en": "0.1", "ko": "0.1"},
+    "adam.rate.0.15": {"en": "0.15", "ko": "0.15"},
+    "adam.rate.0.3": {"en": "0.3", "ko": "0.3"},
+    "adam.rate.1.0": {"en": "1.0", "ko": "1.0"},
+    "adam.list_sep": {"en": ", ", "ko": ", "},
+    # 1. the moves chart
+    "adam.moves_x": {"en": "|Δx| (move of x)", "ko": "|Δx| (x의 이동)"},
+    "adam.moves_y": {"en": "|Δy| (move of y)", "ko": "|Δy| (y의 이동)"},
+    "adam.moves_alpha": {"en": "α (learning rate)", "ko": "α (학습률)"},
+    "adam.moves_current": {"en": "step {k}", "ko": "{k}단계"},
+    "adam.moves_xlabel": {"en": "step t", "ko": "단계 t"},
+    "adam.moves_ylabel": {"en": "size of the move", "ko": "이동 크기"},
+    "adam.moves_caption": {
+        "en": "What to look at: step 1 moved x by {mx} and y by {my}, although their slopes were "
+        "{gx} and {gy}: Adam's move is set by α = {lr}, not by the slope. The moves shrink as the "
+        "average v̂ shrinks near the minimum, and dip where a coordinate turns around. The black "
+        "dots mark step k, the step of the formulas above.",
+        "ko": "볼 곳: 기울기의 크기와 상관없이 1단계에서 x는 {mx}, y는 {my}만큼 움직였습니다"
+        "(기울기 x: {gx}, y: {gy}). Adam의 이동 크기를 정하는 것은 기울기가 아니라 학습률 "
+        "α = {lr}입니다. 최솟값 근처에서 평균 v̂가 작아지면 이동도 줄고, 좌표가 방향을 바꾸는 "
+        "곳에서는 움푹 꺼집니다. 검은 점은 위 식이 보여 주는 k단계입니다.",
+    },
     "adam.side_adam": {"en": "Adam's averages", "ko": "Adam의 평균들"},
     "adam.b1": {
         "en": "β₁ (average of gradients; momentum uses it too)",
@@ -57,11 +93,6 @@ STRINGS = {
         "ko": "학습률 직접 고르기",
     },
     "adam.lr_of": {"en": "α for {name}", "ko": "{name}의 α"},
-    "adam.lr_help": {
-        "en": "The learning rate picked for this surface. Turn on “Choose the learning rates "
-        "myself” to change it.",
-        "ko": "이 곡면에 맞게 고른 학습률입니다. 바꾸려면 ‘학습률 직접 고르기’를 켜세요.",
-    },
     "adam.setup": {
         "en": "Now: {surface}, start ({x}, {y}); Adam with α = {lr}, β₁ = {b1}, β₂ = {b2}, "
         "ε = 10⁻⁸, bias correction {bc}.",
@@ -190,16 +221,12 @@ STRINGS = {
         "ko": "맨 첫 단계, {coord} 좌표: 첫 기울기는 g₁ = {g}, α = {lr}입니다. 첫 줄은 현재 "
         "설정의 식, 둘째 줄은 실행에서 잰 실제 이동입니다.",
     },
-    "adam.first_with": {
-        "en": "First step with correction",
-        "ko": "보정 있는 첫 이동",
+    "adam.first_compare": {
+        "en": "First step in units of α: **{with_c} α** with correction, **{without} α** "
+        "without; (1 − β₁)/√(1 − β₂) = **{ratio}**.",
+        "ko": "α를 단위로 본 첫 이동: 보정하면 **{with_c} α**, 보정하지 않으면 **{without} α**; "
+        "(1 − β₁)/√(1 − β₂) = **{ratio}**.",
     },
-    "adam.first_without": {
-        "en": "First step without correction",
-        "ko": "보정 없는 첫 이동",
-    },
-    "adam.in_alpha": {"en": "{x} α", "ko": "{x} α"},
-    "adam.ratio_metric": {"en": "(1 − β₁)/√(1 − β₂)", "ko": "(1 − β₁)/√(1 − β₂)"},
     "adam.why": {
         "en": "Why the two differ: at step 1 the raw averages are v₁ = (1 − β₁)·g, shrunk by the "
         "factor {shrink_v}, and s₁ = (1 − β₂)·g², whose square root is shrunk by "
@@ -230,8 +257,12 @@ STRINGS = {
         "어떤 조각을 쓰느냐뿐입니다. 재생 버튼을 눌러 보세요.",
     },
     "adam.frames_note": {
-        "en": "The animation shows {frames} evenly spaced frames of the {steps} steps.",
-        "ko": "애니메이션은 {steps}단계 중 고르게 고른 {frames}개 장면을 보여 줍니다.",
+        "en": "The animation shows {frames} of the {steps} steps: every step up to step {dense}, "
+        "then steps farther and farther apart (each about {growth}% past the one before) up to "
+        "step {steps}. The slider names the step of each frame.",
+        "ko": "애니메이션은 {steps}단계 가운데 {frames}개 장면만 보여 줍니다. {dense}단계까지는 "
+        "모든 단계를, 그다음부터는 앞 장면보다 약 {growth}%씩 뒤의 단계를 골라 {steps}단계까지 "
+        "보여 줍니다. 슬라이더에 각 장면의 단계가 적혀 있습니다.",
     },
     "adam.left_map": {
         "en": "{name} left the plotted area at step {step}; its path is drawn up to there.",
@@ -247,13 +278,76 @@ STRINGS = {
     "adam.col_optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
     "adam.col_lr": {"en": "Learning rate α", "ko": "학습률 α"},
     "adam.col_final": {"en": "Final cost", "ko": "마지막 비용"},
-    "adam.col_reached": {
-        "en": "Step where f − f* ≤ 10⁻⁶",
-        "ko": "f − f* ≤ 10⁻⁶이 된 단계",
+    "adam.col_arrived": {
+        "en": "Arrived (f − f* ≤ 10⁻⁶) at step",
+        "ko": "도착한 단계 (f − f* ≤ 10⁻⁶)",
     },
-    "adam.col_diverged": {"en": "Diverged at step", "ko": "발산한 단계"},
-    "adam.not_reached": {"en": "not reached", "ko": "도달 못 함"},
-    "adam.never": {"en": "—", "ko": "—"},
+    "adam.col_first": {"en": "First step (|Δx|, |Δy|)", "ko": "첫 이동 (|Δx|, |Δy|)"},
+    "adam.col_cross": {
+        "en": "Times past the minimum (x, y)",
+        "ko": "최솟값을 지나친 횟수 (x, y)",
+    },
+    "adam.not_within": {"en": "not within {steps} steps", "ko": "{steps}단계 안에 도착 못 함"},
+    "adam.diverged_cell": {"en": "diverged at step {step}", "ko": "{step}단계에서 발산"},
+    "adam.verdict": {
+        "en": "**Who won:** {name} arrived first, at step {step}.",
+        "ko": "**누가 이겼나:** {name:이/가} {step}단계에서 가장 먼저 도착했습니다.",
+    },
+    "adam.verdict_then": {"en": "Then {items}.", "ko": "이어서 {items} 순입니다."},
+    "adam.then_item": {"en": "{name} (step {step})", "ko": "{name}({step}단계)"},
+    "adam.verdict_missed": {
+        "en": "Not there within {steps} steps: {names}.",
+        "ko": "{steps}단계 안에 도착하지 못함: {names}.",
+    },
+    "adam.verdict_none": {
+        "en": "**Who won:** nobody came within 10⁻⁶ of the minimum in {steps} steps.",
+        "ko": "**누가 이겼나:** {steps}단계 안에 최솟값과 10⁻⁶ 이내로 들어온 옵티마이저가 "
+        "없습니다.",
+    },
+    "adam.compare": {
+        "en": "Compare {first} with {other}: first step {first_move} against {other_move}, and "
+        "{first_cross} against {other_cross} passes of the minimum before arriving.",
+        "ko": "{first:과/와} {other:을/를} 비교해 보면, 첫 이동은 {first_move} 대 {other_move}, "
+        "도착하기 전에 최솟값을 지나친 횟수는 {first_cross}번 대 {other_cross}번입니다.",
+    },
+    "adam.why_race": {
+        "en": "**Why:** the last two columns measure it. *First step:* RMSprop's average of "
+        "squared gradients starts at 0 and is not corrected, so its first step is about "
+        "α/√(1 − β₂) = {rms} α per coordinate; Adam's bias correction makes its first step α; "
+        "gradient descent's first step is α·|g| and momentum's α·(1 − β₁)·|g|, large only where "
+        "the slope is steep. *Passes of the minimum:* an average of the gradients (momentum, "
+        "and Adam with β₁ = {b1}) keeps pushing after the minimum has been passed, so those "
+        "paths swing past it and back, which costs steps. Gradient descent passes it too when "
+        "one move is longer than the way to the minimum, but with no average each pass is "
+        "shorter than the one before (or the run diverges).",
+        "ko": "**왜 그럴까:** 표의 마지막 두 열이 그 답입니다. *첫 이동:* RMSprop의 기울기 제곱 "
+        "평균은 0에서 시작하고 보정하지 않으므로, 첫 이동이 좌표마다 약 α/√(1 − β₂) = {rms} α나 "
+        "됩니다. Adam은 편향 보정 덕분에 첫 이동이 α입니다. 경사 하강법의 첫 이동은 α·|g|, "
+        "모멘텀은 α·(1 − β₁)·|g|라서 경사가 가파른 곳에서만 큽니다. *최솟값을 지나친 횟수:* "
+        "기울기의 평균(모멘텀, 그리고 β₁ = {b1}인 Adam)은 최솟값을 지난 뒤에도 계속 밀어 주므로, "
+        "경로가 최솟값을 지나쳤다가 되돌아오느라 단계를 씁니다. 경사 하강법도 한 번의 이동이 "
+        "최솟값까지의 거리보다 길면 지나치지만, 평균이 없어서 지나칠 때마다 폭이 줄어듭니다"
+        "(줄지 않으면 발산합니다).",
+    },
+    "adam.showcase": {
+        "en": "**Where Adam's strengths show:** switch to Beale (other settings at their "
+        "defaults). There Adam arrives first, at step {adam}; momentum needs {momentum} steps, "
+        "gradient descent {gd} and RMSprop {rmsprop}. Bias correction keeps Adam's first step "
+        "at α, so it can use α = {adam_lr}; RMSprop with that same α makes a first step of "
+        "{rms_first} and leaves the map at step {rms_left}, so it has to use α = {rms_lr} and "
+        "crawls across Beale's flat floor. **And where they do not:** on the Rosenbrock valley "
+        "momentum arrives first (step {r_momentum}; Adam at step {r_adam}), and gradient "
+        "descent and RMSprop do not arrive within {steps} steps. No method wins everywhere.",
+        "ko": "**Adam의 강점이 드러나는 곳:** 곡면을 빌(Beale) 함수로 바꿔 보세요(나머지 설정은 "
+        "기본값). 여기서는 Adam이 {adam}단계로 가장 먼저 도착하고, 모멘텀은 {momentum}단계, "
+        "경사 하강법은 {gd}단계, RMSprop은 {rmsprop}단계가 걸립니다. 편향 보정 덕분에 Adam의 첫 "
+        "이동은 α에 머무르므로 α = {adam_lr}처럼 큰 학습률을 쓸 수 있습니다. 같은 α로 RMSprop을 "
+        "돌리면 첫 이동이 {rms_first:이나/나} 되어 {rms_left}단계에서 그림 밖으로 나가 버리므로, "
+        "RMSprop은 α = {rms_lr:을/를} 써야 하고 빌 함수의 평평한 바닥을 기어가듯 지나갑니다. "
+        "**강점이 드러나지 않는 곳:** 로젠브록 골짜기에서는 모멘텀이 먼저 도착하고"
+        "({r_momentum}단계, Adam은 {r_adam}단계), 경사 하강법과 RMSprop은 {steps}단계 안에 "
+        "도착하지 못합니다. 모든 곡면에서 이기는 방법은 없습니다.",
+    },
     "adam.table_caption": {
         "en": "Measured on the runs above: the first step at which the cost came within "
         "10⁻⁶ of the minimum value, within {steps} steps.",
