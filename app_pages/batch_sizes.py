@@ -93,11 +93,8 @@ if LINK_FLAG not in st.session_state:  # first run of this page: did a link ask 
     st.session_state[LINK_FLAG] = st.query_params.get("data") == lesson.UPLOAD
 controls = Controls("batch_sizes")
 with st.sidebar:
-    label = t("data.source")
-    choice = controls.selectbox(
-        "data", label, lesson.SOURCES, lesson.DEFAULT_TABLE, labels="data.choice.{}"
-    )
-    choice = choice or lesson.DEFAULT_TABLE  # an empty ?data= leaves the control at None
+    label, names = t("data.source"), "data.choice.{}"  # translated names, keys in links
+    choice = controls.selectbox("data", label, lesson.SOURCES, lesson.DEFAULT_TABLE, labels=names)
     st.caption(table_label(choice))
     label, hint = t("batch_sizes.task_toggle"), t("batch_sizes.task_help")
     classify = controls.toggle("cls", label, False, help=hint)
