@@ -28,6 +28,7 @@ The data: a built-in series (:func:`series`) or an uploaded table (:func:`upload
 
 from __future__ import annotations
 
+import hashlib
 import math
 from functools import lru_cache
 from typing import NamedTuple
@@ -178,13 +179,21 @@ class SeriesData(NamedTuple):
     dropped: int  # rows left out as missing (uploads)
     source: str  # the built-in series' name, or UPLOAD
     n: int  # T, the number of values
+    key: str  # names these values: the built-in series' name, or a digest of an upload
 
 
 def _series_data(series: pd.Series, value_name: str, unit: str, dropped: int, source: str):
     values = series.to_numpy(dtype=np.float64)
     dated = isinstance(series.index, pd.DatetimeIndex)
     x = series.index.to_numpy() if dated else np.arange(1, len(values) + 1)
-    return SeriesData(values, x, dated, value_name, unit, dropped, source, len(values))
+    key = source
+    if source == UPLOAD:  # the same values, dates and column name give the same key
+        digest = hashlib.blake2b(values.tobytes(), digest_size=16)
+        digest.update(b"dates" if dated else b"rows")
+        digest.update(x.astype("datetime64[ns]" if dated else np.int64).tobytes())
+        digest.update(value_name.encode())
+        key = f"{UPLOAD}:{digest.hexdigest()}"
+    return SeriesData(values, x, dated, value_name, unit, dropped, source, len(values), key)
 
 
 def series(name: str) -> SeriesData:
@@ -241,6 +250,7 @@ class Running(NamedTuple):
     has_zero: bool  # a β is 0: that average is the series itself
     too_long: tuple[bool, ...]  # the window 1/(1-β) is longer than the series
     start_warning: bool  # uncorrected and a large β: the average starts far below the data
+    constant: bool  # every value is the same (θ_T): each corrected average is that value
 
 
 def choose_betas(sliders, switches) -> tuple[tuple[float, ...], tuple[int, ...]]:
@@ -248,6 +258,14 @@ def choose_betas(sliders, switches) -> tuple[tuple[float, ...], tuple[int, ...]]
     pairs = enumerate(zip(sliders, switches, strict=True))
     chosen = [(i, float(round(b, 3))) for i, (b, on) in pairs if on]
     return tuple(b for _, b in chosen), tuple(i for i, _ in chosen)
+
+
+def _off_zero(values: np.ndarray) -> bool:
+    """The first ten values average to something other than 0 (scaled first, so that values
+    near the largest float do not overflow on the way)."""
+    head = values[:10]
+    scale = float(np.abs(head).max())
+    return scale > 0 and float((head / scale).mean()) != 0
 
 
 def running(values, sliders: tuple, switches: tuple, bias_correction: bool) -> Running:
@@ -279,9 +297,8 @@ def running(values, sliders: tuple, switches: tuple, bias_correction: bool) -> R
         corrected_last=tuple(float(v) for v in corrected[:, -1]),
         has_zero=0.0 in betas,
         too_long=tuple(w > n for w in windows),
-        start_warning=bool(
-            not bias_correction and max(betas) >= WARM_UP and abs(values[:10].mean()) > 0
-        ),
+        start_warning=bool(not bias_correction and max(betas) >= WARM_UP and _off_zero(values)),
+        constant=bool(np.all(values == values[0])),
     )
 
 

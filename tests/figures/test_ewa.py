@@ -4,6 +4,7 @@ Traces are found by name; every number drawn is finite; every colour is one of t
 palette (``ui.figures.PALETTE``; white only as the outline of a marker).
 """
 
+import base64
 import json
 
 import numpy as np
@@ -157,13 +158,22 @@ def test_weight_bars_are_the_weights_of_the_lesson():
 def test_value_axis_and_decay_table():
     assert fig.value_axis("θ", "°C") == "θ (°C)"
     assert fig.value_axis("temp", "") == "temp"
+    # a column name from a file is text, never Plotly markup (no link, no bold)
+    assert fig.value_axis("<a href='x'>a & b</a>", "") == "&lt;a href='x'&gt;a &amp; b&lt;/a&gt;"
     w = lesson.weights(0.9)
-    table = fig.decay_table(
-        w.table_n, w.table_beta, w.table_value, w.table_gap, headers=["n", "b", "v", "g"]
-    )
-    assert table["n"][:3] == [1, 2, 3]
-    assert table["b"][:3] == ["0.0000", "0.5000", "0.6667"]
-    assert table["v"][1] == "0.250000" and table["g"][1] == f"{np.exp(-1) - 0.25:.6f}"
+    table = formulas.decay_table(w, ["n", "b", "v", "g"]).splitlines()
+    assert table[:2] == ["| n | b | v | g |", "|---:|---:|---:|---:|"]  # numbers to the right
+    assert len(table) == 2 + len(lesson.DECAY_N)
+    # (1 - 1/n)^n at n = 1, 2, 3: 0, 1/4, 8/27, and the gap to 1/e
+    assert table[2] == f"| 1 | 0.0000 | 0.000000 | {np.exp(-1):.6f} |"
+    assert table[3] == f"| 2 | 0.5000 | 0.250000 | {np.exp(-1) - 0.25:.6f} |"
+    assert table[4] == f"| 3 | 0.6667 | {8 / 27:.6f} | {np.exp(-1) - 8 / 27:.6f} |"
+
+
+def test_a_section_goes_as_one_markdown_text():
+    text_ = formulas.paragraphs(formulas.heading("1. T"), "", formulas.display(r"V_t"), "b")
+    assert text_ == "## 1. T\n\n$$\nV_t\n$$\n\nb"  # st.latex sends the same $$ … $$
+    assert formulas.lines("a", "", "c") == "a  \nc"
 
 
 # -- formulas -----------------------------------------------------------------------------------
@@ -186,6 +196,8 @@ def test_weights_formulas():
     assert r"0.1\,\theta_t + 0.09\,\theta_{t-1} + 0.081\,\theta_{t-2}" in unrolled
     window = formulas.window(w, fig.WEIGHTS_COLOR)
     assert "0.9^{10} = 0.3487" in window and r"\frac{1}{e} = 0.3679" in window
+    # the gap 0.9^10 - 1/e = 0.34868 - 0.36788 = -0.0192, to four decimals as the ratio
+    assert r"\beta^{1/(1-\beta)} - \frac{1}{e} = {\color{" in window and "{-0.0192}" in window
     assert "0.95^{20}" in formulas.window(lesson.weights(0.95), fig.WEIGHTS_COLOR)
 
 
@@ -427,3 +439,66 @@ def test_values_float32_cannot_hold_stay_float64():
     assert fig.lean([0.0, np.nan, 5.0]).dtype == np.float32
     assert fig.lean([1e-40, 2e-40]).dtype == np.float64  # would vanish into zero
     assert fig.lean([1e40, 1.0]).dtype == np.float64  # would overflow to infinity
+
+
+# -- the overlay of long series (issue 9: at most 400 KiB for every series choice) -------------
+
+
+@pytest.mark.parametrize("name", list(lesson.SERIES))
+def test_every_built_in_series_overlay_stays_under_400_kib_with_every_value(name):
+    data = lesson.series(name)
+    run = lesson.running(data.values, lesson.BETA_DEFAULTS, (True, True, True), True)
+    curves = [(f"β = {b:g}", v, "#000") for b, v in zip(run.betas, run.shown, strict=True)]
+    figure = fig.overlay(data.x, data.values, curves, raw_label="raw", xlabel="x", ylabel="y")
+    assert len(figure.to_json()) <= 400 * KIB, f"{len(figure.to_json()) / KIB:.0f} KiB"
+    assert fig.overlay_stride(data.x) == 1  # no built-in series is thinned
+    spec = sent(figure)
+    for trace, values in zip(spec["data"], [data.values, *run.shown], strict=True):
+        drawn = np.frombuffer(base64.b64decode(trace["y"]["bdata"]), trace["y"]["dtype"])
+        np.testing.assert_allclose(drawn[np.isfinite(drawn)], values, rtol=1e-6)
+        if "x0" in trace:  # an even grid: every value sits at its own date
+            step = np.timedelta64(int(trace["dx"]), "ms")
+            grid = np.datetime64(trace["x0"]) + np.arange(len(drawn)) * step
+            assert np.array_equal(grid[np.isfinite(drawn)], data.x)
+        else:
+            assert name == "aapl" and len(trace["x"]) == data.n  # monthly: uneven, 123 dates
+
+
+def test_an_even_grid_with_a_missing_hour_gets_an_empty_slot_and_joined_lines():
+    hours = np.arange(0, 100) * np.timedelta64(1, "h") + np.datetime64("2010-03-14T00", "us")
+    x = np.delete(hours, 2)  # the clocks go forward: 02:00 never happens
+    assert fig._even_grid(x).tolist() == [0, 1, *range(3, 100)]
+    values = np.arange(99.0)
+    figure = fig.overlay(x, values, [("a", values, "#000")], raw_label="r", xlabel="x", ylabel="y")
+    raw, line = sent(figure)["data"]
+    drawn = np.frombuffer(base64.b64decode(raw["y"]["bdata"]), raw["y"]["dtype"])
+    assert len(drawn) == 100 and np.isnan(drawn[2]) and np.array_equal(np.delete(drawn, 2), values)
+    assert raw["x0"] == "2010-03-14" and raw["dx"] == 3_600_000
+    assert line["connectgaps"] is True and "connectgaps" not in raw
+    # too many empty slots (more than GAP_SLACK), or a step that is not a whole multiple of
+    # the smallest: every date as it is
+    assert fig._even_grid(np.array([0, 2, 3])) is None  # 1 empty slot in 4
+    assert fig._even_grid(np.array([*range(100), 101])) is not None  # 1 in 102
+    assert fig._even_grid(np.array([0, 2, 5])) is None
+    assert fig._even_grid(np.array([0.0, 1.0, 2.0])) is None  # not whole numbers or dates
+
+
+def test_a_long_series_is_drawn_at_every_kth_point():
+    n = 50_000
+    values = np.sin(np.arange(n) / 50.0)
+    even = fig.overlay(
+        np.arange(1, n + 1), values, [("a", values, "#000")], raw_label="r", xlabel="x", ylabel="y"
+    )
+    k = fig.overlay_stride(np.arange(1, n + 1))
+    assert k == -(-n // fig.OVERLAY_POINTS) == 5
+    trace = sent(even)["data"][0]
+    assert trace["x0"] == 1 and trace["dx"] == k
+    np.testing.assert_allclose(np.asarray(even.data[0].y, float), values[::k], rtol=1e-6)
+    assert len(even.to_json()) <= 400 * KIB
+    days = np.datetime64("2000-01-01") + np.cumsum(np.arange(n) % 3 + 1).astype("timedelta64[D]")
+    uneven = fig.overlay(
+        days, values, [("a", values, "#000")], raw_label="r", xlabel="x", ylabel="y"
+    )
+    k = fig.overlay_stride(days)
+    assert k == -(-n // fig.OVERLAY_UNEVEN)
+    assert len(uneven.data[0].x) == len(values[::k]) and len(uneven.to_json()) <= 400 * KIB

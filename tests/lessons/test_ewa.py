@@ -164,6 +164,21 @@ def test_running_rounds_the_sliders_and_knows_beta_zero():
     assert run.windows[0] == 1.0
 
 
+def test_a_constant_series_is_named_and_its_corrected_averages_equal_it():
+    run = lesson.running(np.full(12, 5.0), (0.5, 0.9, 0.98), (True, True, True), True)
+    assert run.constant and not lesson.running(THETA, (0.5,), (True,), True).constant
+    assert run.corrected == pytest.approx(np.full((3, 12), 5.0))
+    # uncorrected, the first step is (1 - β)·5: 2.5, 0.5 and 0.1, rising towards 5
+    assert run.plain[:, 0] == pytest.approx([2.5, 0.5, 0.1])
+
+
+def test_values_near_the_largest_float_do_not_overflow():
+    huge = np.array([1e308, 1.7e308] * 6)
+    run = lesson.running(huge, (0.5, 0.9, 0.98), (True, True, True), False)  # RuntimeWarning: error
+    assert np.isfinite(run.plain).all() and run.start_warning
+    assert not lesson.running(np.array([1.0, -1.0] * 6), (0.98,), (True,), False).start_warning
+
+
 def test_weights_of_ninety_percent():
     w = lesson.weights(0.9)
     assert w.k_window == 10 and w.count == 31  # 3 windows + the newest
@@ -251,3 +266,20 @@ def test_upload_columns_suggest_a_date_and_the_series_follows():
     assert not plain.dated and list(plain.x) == list(range(1, 13))
     with pytest.raises(lesson.DataError):
         lesson.upload_series(frame, "label")
+
+
+def test_a_series_is_named_by_its_key_which_an_upload_draws_from_its_contents():
+    assert lesson.series("aapl").key == "aapl" and lesson.series("nope").key == "seattle_temp"
+    rows = "".join(f"2024-01-{d:02d},{d},{d}\n" for d in range(1, 13))
+    frame = datasets.read_csv(f"Date,temp,same\n{rows}".encode())
+    dated = lesson.upload_series(frame, "temp", "Date")
+    assert (
+        dated.key.startswith("upload:")
+        and dated.key == lesson.upload_series(frame.copy(), "temp", "Date").key
+    )
+    others = [
+        lesson.upload_series(frame, "temp"),  # the same values in row order
+        lesson.upload_series(frame, "same", "Date"),  # the same values under another name
+        lesson.upload_series(frame.assign(temp=frame["temp"] + 1), "temp", "Date"),
+    ]
+    assert len({dated.key, *(s.key for s in others)}) == 4

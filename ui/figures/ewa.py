@@ -7,6 +7,7 @@ take ``COLORS["data"]``, marks (the window, 1/e, the full-batch gradient) ``COLO
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -21,6 +22,16 @@ MARK_COLOR = COLORS["accent"]
 WEIGHTS_COLOR = BETA_COLORS[1]  # section 2 shows one β: the colour of the second slider
 FLOAT32_RANGE = (1e-30, 1e30)  # magnitudes drawn as float32 (beyond them: float64)
 LOG_POINTS = 400  # at most about this many points of a long curve drawn on a log t axis
+# The overlay draws every value of the series and each average over it, one float32 per point
+# and trace; evenly spaced x goes once, as x0/dx. Two rules keep it under 400 KiB whatever the
+# series: an x that is even but for a few missing slots (the hourly series skip the hour the
+# clocks go forward) is drawn on its even grid with an empty slot there, the lines joined
+# across it, instead of one date text per point and trace (738 KiB -> 190 KiB on the hourly
+# series); and a longer series than the chart can show (uploads) is drawn at every k-th point,
+# which the page says under the chart (the averages are still computed on every value).
+OVERLAY_POINTS = 12_000  # at most this many points per trace on an even x (4 traces: ~250 KiB)
+OVERLAY_UNEVEN = 3_000  # ... and on an uneven x, where each point also carries its date
+GAP_SLACK = 0.05  # at most this share of empty slots for an x to count as "even with gaps"
 
 
 def beta_colors(slots: Sequence[int]) -> list[str]:
@@ -29,7 +40,12 @@ def beta_colors(slots: Sequence[int]) -> list[str]:
 
 
 def value_axis(name: str, unit: str) -> str:
-    """The value axis title: ``θ (°C)``, or the column's name alone when there is no unit."""
+    """The value axis title: ``θ (°C)``, or the column's name alone when there is no unit.
+
+    A name from an uploaded file shows as written: Plotly reads ``<a href=…>``, ``<b>`` in a
+    title as markup, so ``&``, ``<`` and ``>`` go as entities (which Plotly shows as the
+    characters)."""
+    name = html.escape(name, quote=False)
     return f"{name} ({unit})" if unit else name
 
 
@@ -103,6 +119,57 @@ def x_axis(x) -> dict:
     return dict(x=dates(x) if x.dtype.kind == "M" else x)
 
 
+def _even_grid(x) -> np.ndarray | None:
+    """Where each x sits on the even grid of its smallest step (0, 1, 2, 4, ... when one slot
+    is missing), or None when x is not whole numbers or dates, not rising, has a step that is
+    not a whole multiple of the smallest, or would leave more than ``GAP_SLACK`` slots empty."""
+    x = np.asarray(x)
+    if len(x) < 2 or x.dtype.kind not in "iuM":
+        return None
+    step = np.diff(x)
+    smallest = step.min()
+    if (
+        not smallest > np.zeros((), step.dtype)
+        or (step % smallest != np.zeros((), step.dtype)).any()
+    ):
+        return None
+    slots = np.concatenate([[0], np.cumsum(step // smallest)])
+    if slots[-1] + 1 > len(x) * (1 + GAP_SLACK):
+        return None
+    return slots
+
+
+def overlay_stride(x) -> int:
+    """The overlay draws every k-th point of a series at ``x`` (1: every point)."""
+    if len(x) <= OVERLAY_UNEVEN:
+        return 1
+    slots = _even_grid(x)
+    if slots is not None:
+        return -(-(int(slots[-1]) + 1) // OVERLAY_POINTS)
+    return -(-len(x) // OVERLAY_UNEVEN)
+
+
+def _drawn(x):
+    """How the overlay draws values at ``x``: the traces' x (as :func:`x_axis` gives it), a
+    function giving the drawn y of one trace's values, and whether the drawn grid has empty
+    slots (NaN: no dot there, and the lines are joined across it)."""
+    x = np.asarray(x)
+    slots, k = _even_grid(x), overlay_stride(x)
+    if slots is None:
+        keep = np.arange(0, len(x), k)
+        return x_axis(x[keep]), lambda y: np.asarray(y)[keep], False
+    size = int(slots[-1]) + 1
+    keep = np.arange(0, size, k)
+    grid = x[0] + keep * np.diff(x).min()
+
+    def values(y):
+        padded = np.full(size, np.nan)
+        padded[slots] = y
+        return padded[keep]
+
+    return x_axis(grid), values, size > len(x)
+
+
 def _date_axis(x) -> dict:
     """``type="date"`` for dated values (a trace given by ``x0``/``dx`` has no dates to guess from)."""
     return dict(type="date") if np.asarray(x).dtype.kind == "M" else {}
@@ -137,21 +204,25 @@ def overlay(
     """Raw points as dots and one EWA line per ``(label, values, color)``.
 
     Values go as float32 and x as ``x0``/``dx`` when evenly spaced (a daily series of
-    thousands of points sends its dates once, as two numbers, instead of once per trace).
+    thousands of points sends its dates once, as two numbers, instead of once per trace);
+    see :data:`OVERLAY_POINTS` for the hourly series' missing hour and for long uploads.
     """
-    where = x_axis(x)
+    where, drawn, gaps = _drawn(x)
+    joined = dict(connectgaps=True) if gaps else {}
     traces = [
         dict(
             type="scatter",
             mode="markers",
             **where,
-            y=lean(raw),
+            y=lean(drawn(raw)),
             name=raw_label,
             marker=dict(color=RAW_COLOR, size=4, opacity=0.55),
         )
     ]
     traces += [
-        _line(**where, y=lean(values), name=label, line=dict(color=color, width=2.5))
+        _line(
+            **where, y=lean(drawn(values)), name=label, line=dict(color=color, width=2.5), **joined
+        )
         for label, values, color in curves
     ]
     xaxis = dict(title=dict(text=xlabel), **_date_axis(x))
@@ -162,7 +233,7 @@ def weight_bars(
     weights: np.ndarray,
     k_window: int,
     *,
-    color: str,
+    color: str = WEIGHTS_COLOR,
     xlabel: str,
     ylabel: str,
     window_label: str,
@@ -217,7 +288,7 @@ def decay_limit(
     *,
     n_beta: float | None,
     value_beta: float | None,
-    color: str,
+    color: str = WEIGHTS_COLOR,
     xlabel: str,
     curve_label: str,
     e_label: str,
@@ -387,21 +458,4 @@ def gradient_stream(
     )
     return _figure(
         traces, title, 420, xaxis=dict(title=dict(text=xlabel)), yaxis=dict(title=dict(text=ylabel))
-    )
-
-
-def decay_table(n, beta, value, gap, *, headers: Sequence[str]) -> dict[str, list]:
-    """The table of ``(1-1/n)^n`` for ``st.dataframe``: n, β = 1 − 1/n, the value and its gap
-    to 1/e, written with fixed decimals under the four translated ``headers``."""
-    return dict(
-        zip(
-            headers,
-            (
-                [int(k) for k in n],
-                [f"{b:.4f}" for b in beta],
-                [f"{v:.6f}" for v in value],
-                [f"{g:.6f}" for g in gap],
-            ),
-            strict=True,
-        )
     )

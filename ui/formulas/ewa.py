@@ -2,6 +2,11 @@ r"""LaTeX of the weighted-averages page, with the run's live numbers (pure, no S
 
 Each β keeps its chart colour in the formulas. Numbers come computed by
 :mod:`optim_core.lessons.ewa`; here they are only written out.
+
+Every element a page sends costs the server a message (issue 9), so a section's heading,
+its explanation and its formulas go as one Markdown text: :func:`paragraphs` joins them,
+:func:`heading` and :func:`display` write a heading and a display formula the way
+``st.header`` and ``st.latex`` would (``st.latex`` sends the same ``$$ … $$`` Markdown).
 """
 
 from __future__ import annotations
@@ -25,6 +30,37 @@ BIAS = (
     r" = \frac{(1-\beta)\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{(1-\beta)\sum_{k=0}^{t-1}\beta^k}"
     r" = \frac{\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{\sum_{k=0}^{t-1}\beta^k}"
 )
+
+
+def heading(title: str) -> str:
+    """A section heading in Markdown (what ``st.header`` shows)."""
+    return f"## {title}"
+
+
+def display(body: str) -> str:
+    """A display formula in Markdown (what ``st.latex`` sends)."""
+    return f"$$\n{body}\n$$"
+
+
+def paragraphs(*parts: str) -> str:
+    """The non-empty ``parts`` as paragraphs of one Markdown text."""
+    return "\n\n".join(part for part in parts if part)
+
+
+def lines(*parts: str) -> str:
+    """The non-empty ``parts`` as lines of one paragraph (a caption of several notes)."""
+    return "  \n".join(part for part in parts if part)
+
+
+def decay_table(weights: Weights, headers: Sequence[str]) -> str:
+    """The table of ``(1-1/n)^n`` as Markdown: n, β = 1 − 1/n, the value and its gap to 1/e,
+    with fixed decimals, under the four translated ``headers`` (numbers aligned right)."""
+    columns = (weights.table_n, weights.table_beta, weights.table_value, weights.table_gap)
+    rows = [
+        f"| {int(k)} | {b:.4f} | {v:.6f} | {g:.6f} |" for k, b, v, g in zip(*columns, strict=True)
+    ]
+    head = "| " + " | ".join(headers) + " |"
+    return "\n".join([head, "|" + "---:|" * len(headers), *rows])
 
 
 def _factor(x: float) -> str:
@@ -79,13 +115,16 @@ def unrolled(weights: Weights, color: str, terms: int = 3) -> str:
 
 
 def window(weights: Weights, color: str) -> str:
-    """``β^{1/(1-β)}`` with the chosen β next to ``1/e``."""
+    """``β^{1/(1-β)}`` with the chosen β next to ``1/e``, and the gap between them (all to
+    four decimals)."""
     n = weights.window
     n_shown = f"{n:.0f}" if abs(n - round(n)) < 1e-9 else f"{n:.4g}"
-    live = colored(rf"{tex(weights.beta)}^{{{n_shown}}} = {tex(weights.ratio)}", color)
+    live = colored(rf"{tex(weights.beta)}^{{{n_shown}}} = {weights.ratio:.4f}", color)
+    gap = colored(f"{weights.gap:.4f}", color)
     return (
-        rf"\beta^{{1/(1-\beta)}} = {live} \qquad\longleftrightarrow\qquad "
-        rf"\frac{{1}}{{e}} = {tex(weights.inv_e)}"
+        rf"\begin{{gathered}}\beta^{{1/(1-\beta)}} = {live} \qquad\longleftrightarrow\qquad "
+        rf"\frac{{1}}{{e}} = {weights.inv_e:.4f} \\[4pt] "
+        rf"\beta^{{1/(1-\beta)}} - \frac{{1}}{{e}} = {gap}\end{{gathered}}"
     )
 
 

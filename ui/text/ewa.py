@@ -1,9 +1,11 @@
 """Strings of the exponentially weighted averages page."""
 
+from ui.text.data import STRINGS as _DATA
+
 STRINGS = {
     "ewa.title": {
         "en": "Exponentially weighted averages",
-        "ko": "지수 가중 평균 (exponentially weighted averages)",
+        "ko": "지수 가중 평균",
     },
     "ewa.intro": {
         "en": "Momentum, RMSprop and Adam all keep a running average of something noisy. "
@@ -13,9 +15,9 @@ STRINGS = {
         "gradients, which is what the next lessons average.",
         "ko": "모멘텀, RMSprop, Adam은 모두 들쭉날쭉한 값의 평균을 계속 갱신하며 들고 "
         "다닙니다. 셋이 쓰는 평균은 같은 종류입니다. 지나간 값을 모두 기억하되 최근 값을 "
-        "더 믿고, 오래된 값은 한 걸음마다 일정한 비율로 잊어 갑니다. 이 페이지에서는 먼저 "
+        "더 믿고, 오래된 값은 한 단계마다 일정한 비율로 잊어 갑니다. 이 페이지에서는 먼저 "
         "실제 측정값처럼 잡음이 많은 데이터를 이 평균으로 매끄럽게 만들어 보고, 이어서 "
-        "다음 강의들이 평균 내는 대상인 미니배치 기울기(gradient)에도 똑같이 적용해 봅니다.",
+        "다음 강의들이 평균 내는 대상인 미니배치 기울기에도 똑같이 적용해 봅니다.",
     },
     # -- sidebar: data and β ---------------------------------------------------------------
     "ewa.data_caption": {
@@ -23,10 +25,12 @@ STRINGS = {
         "ko": "데이터: {name}, 값 θ₁ … θₙ {n}개.",
     },
     "ewa.data_help": {
-        "en": "Built-in real series, or upload to use your own CSV file. The short name goes "
-        "into the link, so it opens the same data in any language.",
-        "ko": "패키지에 들어 있는 실제 데이터를 고르거나, upload를 골라 내 CSV 파일을 씁니다. 이 "
-        "짧은 이름이 링크에 담기므로 어느 언어로 열어도 같은 데이터가 열립니다.",
+        "en": "A built-in real series, or “My own file” to average a column of your own CSV "
+        "file. The link names the series by a short key, so it opens the same data in any "
+        "language.",
+        "ko": "패키지에 들어 있는 실제 데이터를 고르거나, ‘내 파일’을 골라 내 CSV 파일의 열 "
+        "하나를 평균 냅니다. 링크에는 데이터가 짧은 이름으로 담기므로 어느 언어로 열어도 같은 "
+        "데이터가 열립니다.",
     },
     "ewa.value_column": {"en": "Value column", "ko": "값이 든 열"},
     "ewa.date_column": {"en": "Date column", "ko": "날짜 열"},
@@ -52,7 +56,7 @@ STRINGS = {
     "ewa.b3": {"en": "β of the third average", "ko": "셋째 평균의 β"},
     "ewa.on2": {"en": "Show a second average", "ko": "둘째 평균 보이기"},
     "ewa.on3": {"en": "Show a third average", "ko": "셋째 평균 보이기"},
-    "ewa.bc": {"en": "Bias correction", "ko": "편향 보정 (bias correction)"},
+    "ewa.bc": {"en": "Bias correction", "ko": "편향 보정"},
     "ewa.bc_help": {
         "en": "Divide $V_t$ by $1 - \\beta^t$ so the first values are not pulled toward the zero start.",
         "ko": "$V_t$를 $1 - \\beta^t$로 나누어, 0에서 시작한 탓에 처음 값들이 0 쪽으로 끌려 내려가지 "
@@ -82,7 +86,7 @@ STRINGS = {
     "ewa.s1_live": {
         "en": "The last step of each average, with its numbers: the newest value θ is "
         "{last_value} (point {t}).",
-        "ko": "각 평균의 마지막 한 걸음을 실제 숫자로 쓰면 이렇습니다. 가장 최근 값 θ는 "
+        "ko": "각 평균의 마지막 한 단계를 실제 숫자로 쓰면 이렇습니다. 가장 최근 값 θ는 "
         "{last_value}입니다 ({t}번째 값).",
     },
     "ewa.overlay_title": {"en": "Raw values and their averages", "ko": "원래 값과 그 평균들"},
@@ -106,6 +110,18 @@ STRINGS = {
         "ko": "편향 보정이 없으면 평균이 0 근처에서 시작해 데이터보다 한참 아래에 있습니다. "
         "3절에서 자세히 봅니다.",
     },
+    "ewa.thinned": {
+        "en": "{n} values are more than the chart can show apart: it draws one point in every "
+        "{k}. The averages and the formulas use every value.",
+        "ko": "값이 {n}개라 차트에 모두 따로 보이지 않으므로 {k}개마다 하나씩만 그렸습니다. 평균과 "
+        "식은 모든 값으로 계산합니다.",
+    },
+    "ewa.constant": {
+        "en": "Every value of this series is {value}: the corrected averages equal it from the "
+        "first point on, while the uncorrected ones rise to it from 0.",
+        "ko": "이 데이터의 값은 모두 {value}입니다. 보정한 평균은 첫 값부터 이 값과 같고, 보정하지 "
+        "않은 평균은 0에서 출발해 이 값까지 올라갑니다.",
+    },
     "ewa.beta_zero": {
         "en": "At β = 0 the average keeps nothing of the past: it is the series itself.",
         "ko": "β = 0이면 평균은 과거를 전혀 남기지 않으므로 원래 데이터와 똑같습니다.",
@@ -114,7 +130,7 @@ STRINGS = {
         "en": "β = {beta} averages over about {window} points, more than the {n} points in "
         "this series: the average is still warming up at the end, and without bias "
         "correction it never reaches the data.",
-        "ko": "β = {beta}는 약 {window}개 값에 걸친 평균인데, 이 데이터에는 값이 {n}개뿐입니다. "
+        "ko": "β = {beta}일 때 평균은 약 {window}개 값에 걸치는데, 이 데이터에는 값이 {n}개뿐입니다. "
         "끝까지 가도 평균이 아직 자리를 잡는 중이고, 편향 보정이 없으면 데이터 높이에 "
         "끝내 닿지 못합니다.",
     },
@@ -124,19 +140,19 @@ STRINGS = {
         "en": "Unroll the recursion: $V_t$ is a weighted sum of all past values, and the value k "
         "steps back gets the weight $(1-\\beta)\\beta^k$. Every step back multiplies the weight by β, "
         "so old values fade geometrically — exponentially — which gives the average its name.",
-        "ko": "식을 거슬러 풀어 쓰면 $V_t$는 지난 모든 값의 가중합이고, k걸음 전의 값은 "
-        "$(1-\\beta)\\beta^k$의 가중치를 받습니다. 한 걸음 거슬러 갈 때마다 가중치에 β가 곱해지므로 "
+        "ko": "식을 거슬러 풀어 쓰면 $V_t$는 지난 모든 값의 가중합이고, k단계 전의 값은 "
+        "$(1-\\beta)\\beta^k$의 가중치를 받습니다. 한 단계 거슬러 갈 때마다 가중치에 β가 곱해지므로 "
         "오래된 값은 기하급수적으로, 즉 지수적으로 희미해집니다. 이름이 '지수 가중 평균'인 "
         "까닭입니다.",
     },
     "ewa.bw": {"en": "β for the weights", "ko": "가중치를 볼 β"},
     "ewa.weights_title": {
         "en": "Weight of the value k steps back, β = {beta}",
-        "ko": "k걸음 전 값의 가중치, β = {beta}",
+        "ko": "k단계 전 값의 가중치, β = {beta}",
     },
     "ewa.weights_x": {
         "en": "k (steps back from the newest value)",
-        "ko": "k (최신 값에서 거슬러 간 걸음 수)",
+        "ko": "k (최신 값에서 거슬러 간 단계 수)",
     },
     "ewa.weights_y": {"en": "weight (1 − β)·βᵏ", "ko": "가중치 (1 − β)·βᵏ"},
     "ewa.window_mark": {"en": "k = 1/(1 − β) = {k}", "ko": "k = 1/(1 − β) = {k}"},
@@ -144,7 +160,7 @@ STRINGS = {
     "ewa.weights_cut": {
         "en": "Only the first {count} of the weights are drawn; together they hold "
         "{share} of the total.",
-        "ko": "가중치 중 앞의 {count}개만 그렸습니다. 이들이 전체의 {share}를 차지합니다.",
+        "ko": "가중치 중 앞의 {count}개만 그렸습니다. 이들이 차지하는 몫은 전체의 {share}입니다.",
     },
     "ewa.s2_e_text": {
         "en": "Why about 1/(1 − β) points? Write n = 1/(1 − β), so β = 1 − 1/n. One window "
@@ -153,19 +169,13 @@ STRINGS = {
         "the newest one, and soon after it hardly counts at all.",
         "ko": "왜 약 1/(1 − β)개일까요? n = 1/(1 − β), 즉 β = 1 − 1/n으로 놓아 봅시다. 창 "
         "하나만큼 거슬러 가면 가중치는 $\\beta^n = (1 - 1/n)^n$배로 줄어드는데, 이 수는 n이 "
-        "커질수록 1/e ≈ 0.368에 다가갑니다. 그러니 1/(1 − β)걸음 전의 값은 최신 값의 약 "
+        "커질수록 1/e ≈ 0.368에 다가갑니다. 그러니 1/(1 − β)단계 전의 값은 최신 값의 약 "
         "3분의 1만큼만 반영되고, 그보다 더 오래된 값은 거의 반영되지 않습니다.",
     },
-    "ewa.ratio_metric": {
-        "en": "$\\beta^{{1/(1-\\beta)}}$ for β = {beta}",
-        "ko": "β = {beta}일 때 $\\beta^{{1/(1-\\beta)}}$",
-    },
-    "ewa.e_metric": {"en": "1/e", "ko": "1/e (자연상수 e의 역수)"},
-    "ewa.gap_metric": {"en": "difference", "ko": "차이"},
     "ewa.ratio_zero": {
         "en": "At β = 0 the window is a single point: the value one step back already "
         "weighs nothing.",
-        "ko": "β = 0이면 창은 값 하나뿐이어서, 한 걸음 전의 값부터 이미 가중치가 0입니다.",
+        "ko": "β = 0이면 창은 값 하나뿐이어서, 한 단계 전의 값부터 이미 가중치가 0입니다.",
     },
     "ewa.e_link": {
         "en": "This is the same limit that defines the natural constant e: growing by a tiny "
@@ -204,15 +214,17 @@ STRINGS = {
     "ewa.s3_mean_text": {
         "en": "Said plainly: the corrected average is the weighted mean of the values seen so "
         "far, with weights proportional to $\\beta^k$ that sum to one. It is what pandas computes "
-        "with ewm(alpha = 1 − β, adjust = True). Here are the first three steps of the "
+        "with `ewm(alpha=1−β, adjust=True)`. Here are the first three steps of the "
         "current data, β = {beta}:",
         "ko": "쉽게 말해 보정된 평균은 지금까지 본 값들의 가중 평균이며, 가중치는 $\\beta^k$에 "
-        "비례하고 합이 1입니다. pandas의 ewm(alpha = 1 − β, adjust = True)가 계산하는 것과 "
-        "같습니다. 지금 데이터의 처음 세 걸음을 β = {beta}로 써 보면 이렇습니다.",
+        "비례하고 합이 1입니다. 파이썬 라이브러리 `pandas`의 `ewm(alpha=1−β, adjust=True)`가 "
+        "계산하는 것과 같습니다. β = {beta}일 때 지금 데이터의 처음 세 단계를 써 보면 "
+        "이렇습니다.",
     },
     "ewa.s3_pandas": {
-        "en": "pandas ewm(adjust=True) on the same three values gives {values}: the same numbers.",
-        "ko": "같은 세 값에 pandas ewm(adjust=True)를 적용하면 {values}이 나옵니다. 위와 같은 "
+        "en": "pandas' `ewm(adjust=True)` on the same three values gives {values}: the same "
+        "numbers.",
+        "ko": "같은 세 값에 `pandas`의 `ewm(adjust=True)`를 적용한 결과: {values}. 위와 같은 "
         "숫자입니다.",
     },
     "ewa.closeup_title": {
@@ -229,8 +241,8 @@ STRINGS = {
     "ewa.factor_caption": {
         "en": "β = {beta}: the factor is {first} at t = 1 and falls below 1.01 at t = {t01}; "
         "after that the correction changes the average by less than 1 %.",
-        "ko": "β = {beta}: 보정 계수는 t = 1에서 {first}이고 t = {t01}부터 1.01 아래로 "
-        "내려갑니다. 그 뒤로는 보정이 평균을 1 %도 바꾸지 못합니다.",
+        "ko": "β = {beta}: 보정 계수는 t = 1일 때 {first}, t = {t01}부터는 1.01보다 작습니다. "
+        "그 뒤로는 보정이 평균을 1 %도 바꾸지 못합니다.",
     },
     "ewa.factor_never": {
         "en": "β = {beta}: the factor is {first} at t = 1 and still {last} at the last point "
@@ -255,30 +267,31 @@ STRINGS = {
         "(1970–82 car models, {m} cars, both standardized), held at the start w = 0, b = 0. Every step draws a new "
         "mini-batch and computes ∂C/∂w on it; the dashed line is the full-batch gradient. "
         "The EWA of these gradients is exactly what momentum keeps and steps along.",
-        "ko": "미니배치 기울기는 참 기울기를 잡음 섞어 추정한 값입니다. 걸음마다 다른 행을 보기 "
-        "때문입니다. 여기서는 1970–82년 자동차 {m}대의 마력(horsepower)으로 연비(miles per "
-        "gallon)를 예측하는 선형 회귀(둘 다 표준화)를 출발점 w = 0, b = 0에 고정해 두고, 걸음마다 새 미니배치를 뽑아 "
+        "ko": "미니배치 기울기는 참 기울기를 잡음 섞어 추정한 값입니다. 단계마다 다른 행을 보기 "
+        "때문입니다. 여기서는 1970–82년 자동차 {m}대의 마력으로 연비(갤런당 마일)를 예측하는 "
+        "선형 회귀(둘 다 표준화)를 출발점 w = 0, b = 0에 고정해 두고, 단계마다 새 미니배치를 뽑아 "
         "∂C/∂w를 계산합니다. 점선은 전체 배치의 기울기입니다. 이 기울기들의 지수 가중 평균이 "
         "바로 모멘텀이 들고 다니며 따라 움직이는 값입니다.",
     },
     "ewa.bs": {"en": "Mini-batch size", "ko": "미니배치 크기"},
     "ewa.grad_title": {
         "en": "∂C/∂w per mini-batch (batch size {bs}) and its averages",
-        "ko": "미니배치별 ∂C/∂w (배치 크기 {bs})와 그 평균",
+        "ko": "미니배치마다 구한 ∂C/∂w와 그 평균 (미니배치 크기 {bs})",
     },
     "ewa.grad_raw": {"en": "mini-batch gradient", "ko": "미니배치 기울기"},
     "ewa.grad_full": {"en": "full-batch gradient {value}", "ko": "전체 배치 기울기 {value}"},
     "ewa.grad_y": {"en": "∂C/∂w", "ko": "∂C/∂w"},
     "ewa.grad_spread": {
         "en": "Spread (standard deviation) over the last {n} steps: raw gradients {raw}; {items}.",
-        "ko": "마지막 {n}걸음의 흩어짐(표준편차): 원래 기울기 {raw}; {items}.",
+        "ko": "마지막 {n}단계의 흩어짐(표준편차): 원래 기울기 {raw}; {items}.",
     },
     "ewa.grad_spread_item": {"en": "{beta}: {spread}", "ko": "{beta}일 때 {spread}"},
     "ewa.s4_try": {
         "en": "set the batch size to 1 (plain SGD) and compare the raw gradients with the "
         "β = 0.9 average: the average stays near the dashed true gradient. That steadiness "
         "is what the momentum page builds on.",
-        "ko": "배치 크기를 1(순수 SGD)로 바꾸고 원래 기울기와 β = 0.9 평균을 비교해 보세요. "
+        "ko": "미니배치 크기를 1로 줄여 확률적 경사 하강법으로 만든 뒤, 원래 기울기와 β = 0.9 "
+        "평균을 비교해 보세요. "
         "평균은 점선으로 그린 참 기울기 근처에 머뭅니다. 이 안정감이 모멘텀 페이지의 "
         "출발점입니다.",
     },
@@ -291,3 +304,13 @@ STRINGS = {
         "ko": "기본 데이터를 불러올 수 없습니다: {detail}",
     },
 }
+
+# the series' names in the data menu: the names of the built-in series, and "My own file"
+STRINGS.update(
+    {
+        key.replace("data.", "ewa.", 1): entry
+        for key, entry in _DATA.items()
+        if key.startswith("data.series.")
+    }
+)
+STRINGS["ewa.series.upload"] = _DATA["data.source.upload"]
