@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Sequence
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from ui import text
@@ -218,7 +219,10 @@ def _replace_link_value(key: str, value: str | None) -> None:
         else:
             params._initial_query_params[key] = [value]
     if value is None and key in st.query_params:
-        del st.query_params[key]
+        try:
+            del st.query_params[key]
+        except StreamlitAPIException:  # bound to a widget drawn before: Streamlit keeps it
+            pass
 
 
 def _refuse(key: str, label: str, raw, fix: str, where) -> None:
@@ -283,6 +287,9 @@ def _option_from_link(raw: str, options: list, labels: str):
     """The option a link's value names: its key, or its label in any language."""
     if raw in options:
         return raw
+    number = _number_option(raw, options)
+    if number is not None:
+        return number
     for option in options:
         if raw.casefold() == str(option).casefold():
             return option
