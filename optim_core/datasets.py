@@ -78,8 +78,22 @@ _KOREAN_TIME = re.compile(r"(오전|오후)\s*(\d{1,2}:\d{2}(?::\d{2})?)")  # �
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+(,\d+)?$")  # 3,5 (with ; as separator)
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le" / "utf-16-be" when ``head`` looks like text in UTF-16 without a byte
+    order mark (ASCII-range text has a NUL in every other byte), else None."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.9 and zeros_even < 0.1:
+        return "utf-16-le"
+    if zeros_even > 0.9 and zeros_odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
 def _decode(raw: bytes) -> str:
-    """Bytes -> text: UTF-16 with BOM, UTF-8, UTF-8 with BOM, then CP949 (Korean Excel)."""
+    """Bytes -> text: UTF-16 with or without BOM, UTF-8, UTF-8 with BOM, then CP949."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
         try:
             return raw.decode("utf-16")
@@ -87,7 +101,13 @@ def _decode(raw: bytes) -> str:
             raise DataError("encoding") from exc
     head = raw[:65536]
     if b"\x00" in head:
-        raise DataError("binary")
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise DataError("binary")
+        try:
+            return raw.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise DataError("encoding") from exc
     for encoding in ENCODINGS:
         try:
             text = raw.decode(encoding)

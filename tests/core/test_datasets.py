@@ -421,3 +421,12 @@ def test_mixed_time_zones_do_not_crash():
     df = pd.DataFrame({"when": dates, "v": np.arange(12.0)})
     series, _ = series_from_frame(df, "v", "when")
     assert series.index[0] == pd.Timestamp("2023-12-31 20:00")  # both read in UTC
+
+
+def test_utf16_without_bom_is_told_from_binary():
+    text = "x,y\n" + "".join(f"{i},{2 * i}\n" for i in range(20))
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert datasets._decode(text.encode(encoding)) == text
+    with pytest.raises(datasets.DataError) as err:
+        datasets._decode(bytes(range(256)) * 8)  # NULs, but not every other byte
+    assert err.value.code == "binary"
