@@ -253,7 +253,7 @@ STRINGS = {
         "Momentum uses β = β₁ = {b1} and RMSprop β = β₂ = {b2}, the same averages Adam keeps, "
         "so the only differences are which pieces each method uses. Press Play.",
         "ko": "경사 하강법, 모멘텀, RMSprop, Adam이 같은 점에서 출발합니다. 모멘텀은 "
-        "β = β₁ = {b1}, RMSprop은 β = β₂ = {b2}로 Adam이 쓰는 평균과 같으므로, 차이는 각 방법이 "
+        "β = β₁ = {b1}, RMSprop은 β = β₂ = {b2:으로/로} Adam이 쓰는 평균과 같으므로, 차이는 각 방법이 "
         "어떤 조각을 쓰느냐뿐입니다. 재생 버튼을 눌러 보세요.",
     },
     "adam.frames_note": {
