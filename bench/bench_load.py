@@ -280,10 +280,23 @@ def quantiles(values: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p95, ordered[-1]
 
 
-async def warm_view(base: str, query: str, page: str, repeats: int = 5) -> tuple[float, int, int]:
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the server processes have used so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def warm_view(
+    base: str, query: str, page: str, pids: list[int], repeats: int = 10
+) -> tuple[float, float, int, int]:
     """One new visitor at a time on a warm server (after a first, cache-filling visit):
-    median seconds to a finished run (≈ server time of one view), bytes of the view, and
-    those bytes deflated (≈ what ``server.enableWebsocketCompression`` would send).
+    the server's CPU time per view (``/proc``, when the server runs here), the median
+    seconds to a finished run, the bytes of the view, and those bytes deflated (≈ what
+    ``server.enableWebsocketCompression`` would send).
 
     A teacher's session stays open meanwhile, as in a class: when the last session
     closes, Streamlit forgets the compiled page scripts and compiles them again."""
@@ -291,18 +304,24 @@ async def warm_view(base: str, query: str, page: str, repeats: int = 5) -> tuple
     teacher = Session(base)
     await teacher.open()
     await teacher.run(query, page)
+    cpu = 0.0
     for i in range(repeats + 1):
         session = Session(base)
         await session.open()
+        start = cpu_seconds(pids)
         try:
-            view = await session.run(query, page, deflate=True)
+            view = await session.run(query, page, deflate=i == 1)
         finally:
             await session.close()
         if i:  # the first visit fills the caches
+            await asyncio.sleep(0.05)  # let the server finish with the closed session
+            cpu += cpu_seconds(pids) - start
             times.append(view.seconds)
-            size, packed = view.bytes, view.packed
+            size = view.bytes
+            packed = view.packed or packed
     await teacher.close()
-    return statistics.median(times), size, packed
+    server = cpu / repeats if pids else float("nan")
+    return server, statistics.median(times), size, packed
 
 
 async def page_load(base: str, name: str, page: str, n: int, pids: list[int], query: str):
@@ -363,7 +382,7 @@ def server(script: str, extra: tuple[str, ...] = ()):
 def report(rows: list[dict]) -> None:
     head = (
         f"{'page':<22} {'open p50':>8} {'p95':>6} {'max':>6} | {'move p50':>8} {'p95':>6} "
-        f"{'max':>6} | {'warm ms':>7} {'KiB/view':>8} {'deflated':>8} {'KiB/move':>8} | fail exc | "
+        f"{'max':>6} | {'CPU ms':>6} {'wall ms':>7} {'KiB/view':>8} {'deflated':>8} {'KiB/move':>8} | fail exc | "
         f"{'MB before':>9} {'under':>6} {'after':>6}"
     )
     print(head)
@@ -372,7 +391,8 @@ def report(rows: list[dict]) -> None:
         o, m = r["open"], r["move"]
         print(
             f"{r['name']:<22} {o[0]:8.2f} {o[1]:6.2f} {o[2]:6.2f} | {m[0]:8.2f} {m[1]:6.2f} "
-            f"{m[2]:6.2f} | {r.get('warm', float('nan')) * 1e3:7.0f} {r['bytes'] / 1024:8.0f} "
+            f"{m[2]:6.2f} | {r.get('cpu', float('nan')) * 1e3:6.0f} "
+            f"{r.get('warm', float('nan')) * 1e3:7.0f} {r['bytes'] / 1024:8.0f} "
             f"{r.get('packed', 0) / 1024:8.0f} "
             f"{r['move_bytes'] / 1024:8.0f} | {r['failed']:4d} {r['exceptions']:3d} | "
             f"{r['before']:9.0f} {r['under']:6.0f} {r.get('after', float('nan')):6.0f}"
@@ -405,13 +425,13 @@ async def measure(base: str, pids: list[int], args, pages=None) -> list[dict]:
     ]
     warm = {}
     for app_page in chosen:
-        warm[app_page.url_pathname] = await warm_view(base, args.query, app_page.url_pathname)
+        warm[app_page.url_pathname] = await warm_view(base, args.query, app_page.url_pathname, pids)
     idle = rss_mb(pids)
     rows = []
     for app_page in chosen:
         name = app_page.url_pathname or "home"
         row = await page_load(base, name, app_page.url_pathname, args.sessions, pids, args.query)
-        row["warm"], _, row["packed"] = warm[app_page.url_pathname]
+        row["cpu"], row["warm"], _, row["packed"] = warm[app_page.url_pathname]
         await asyncio.sleep(args.settle)
         row["after"] = rss_mb(pids)
         rows.append(row)
