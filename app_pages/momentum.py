@@ -4,16 +4,17 @@ import streamlit as st
 
 from optim_core.lessons import momentum as lesson
 from ui import cached
+from ui.figures import momentum as fig
 from ui.formulas import momentum as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, busy, share_box, t, what_to_try
+from ui.widgets import Controls, busy, lang, share_box, t, what_to_try
 
 PAGE = "momentum"
 
 
-def clamp_k(last: int) -> None:
-    if st.session_state.get("m_k", lesson.DEFAULT_K) > last:
-        st.session_state["m_k"] = last
+def heading(key: str, level: int = 2, **fields) -> str:
+    """Markdown of a heading: it goes out in one element with the text under it."""
+    return f"{'#' * level} {t(key, **fields)}"
 
 
 def reach_text(steps_needed: int, diverged: int) -> str:
@@ -49,6 +50,7 @@ steps = controls.slider("m_steps", t("momentum.steps"), low, high, lesson.DEFAUL
 # an empty ?m_lr= leaves the option control at None: treat it as the default
 lr, beta, kappa, steps = float(lr or lesson.DEFAULT_LR), float(beta), float(kappa), int(steps)
 names = {"gd": t("common.optimizer.gd"), "momentum": t("common.optimizer.momentum")}
+here = (lr, beta, kappa, steps)
 
 # -- page -----------------------------------------------------------------------------------------
 st.title(t("momentum.title"))
@@ -56,35 +58,58 @@ st.write(t("momentum.intro"))
 st.page_link("app_pages/ewa.py", label=t("momentum.ewa_link"), icon=":material/show_chart:")
 
 # 1. the update rule with the numbers of step k ---------------------------------------------------
-st.header(t("momentum.rule_title"))
-st.write(t("momentum.rule_text"))
-st.latex(formulas.RULE)
-clamp_k(steps)
-k = controls.slider("m_k", t("momentum.k"), 1, steps, lesson.DEFAULT_K, 1)
-rule = cached.momentum_rule(lr, beta, kappa, steps, k)
-if rule.shown != rule.k:
-    st.info(t("momentum.shown_last", step=rule.diverged_at, k=rule.shown))
-for formula, words in (
-    (formulas.gradient(rule), t("momentum.explain_g", kappa=num(kappa, 3))),
-    (formulas.velocity(rule), t("momentum.explain_v", beta=num(beta, 3), rest=num(rule.rest, 3))),
-    (formulas.position(rule), t("momentum.explain_x", lr=num(lr, 3))),
-):
-    left, right = st.columns([3, 2])
-    left.latex(formula)
-    right.write(words)
-st.write(t("momentum.beta_zero"))
-st.write(t("momentum.torch", torch_lr=num(rule.torch_lr, 4), beta=num(beta, 3)))
+st.markdown(
+    formulas.shown(
+        heading("momentum.rule_title"),
+        t("momentum.rule_text"),
+        formulas.display(formulas.RULE),
+    )
+)
+
+
+@st.fragment
+def step_k(lr: float, beta: float, kappa: float, steps: int) -> None:
+    """Step k of momentum's run: its slider, a chart marking it and its formulas. Moving k
+    reruns this section only."""
+    if st.session_state.get("m_k", lesson.DEFAULT_K) > steps:
+        st.session_state["m_k"] = steps
+    k = controls.slider("m_k", t("momentum.k"), 1, steps, lesson.DEFAULT_K, 1, where=st)
+    rule = cached.momentum_rule(lr, beta, kappa, steps, k)
+    if rule.shown != rule.k:
+        st.info(t("momentum.shown_last", step=rule.diverged_at, k=rule.shown))
+    labels = {key: t(f"momentum.fig.{key}") for key in (*fig.STEP_LABELS, "w", "b")}
+    chart = cached.momentum_step_figure(lr, beta, kappa, steps, k, lang(), labels)
+    st.plotly_chart(chart, key="m_step")
+    st.markdown(
+        formulas.shown(
+            t("momentum.step_hint", k=rule.shown),
+            formulas.display(formulas.gradient(rule)),
+            t("momentum.explain_g", kappa=num(kappa, 3)),
+            formulas.display(formulas.velocity(rule)),
+            t("momentum.explain_v", beta=num(beta, 3), rest=num(rule.rest, 3)),
+            formulas.display(formulas.position(rule)),
+            t("momentum.explain_x", lr=num(lr, 3)),
+        )
+    )
+
+
+step_k(*here)
+torch = t("momentum.torch", torch_lr=num(lesson.torch_sgd_lr(lr, beta), 4), beta=num(beta, 3))
+st.markdown(formulas.shown(t("momentum.beta_zero"), torch))
 what_to_try("momentum.try_rule")
 
 # 2. the valley ------------------------------------------------------------------------------------
-race = cached.momentum_race(lr, beta, kappa, steps)
-st.header(t("momentum.valley_title"))
+race = cached.momentum_race(*here)
 w0, b0 = lesson.START
-st.write(t("momentum.valley_text", kappa=num(kappa, 3), w0=num(w0), b0=num(b0)))
-left, right = st.columns([3, 2])
-left.latex(formulas.valley(kappa))
-left.latex(formulas.limits(race, lr))
-right.write(t("momentum.limits_text"))
+st.markdown(
+    formulas.shown(
+        heading("momentum.valley_title"),
+        t("momentum.valley_text", kappa=num(kappa, 3), w0=num(w0), b0=num(b0)),
+        formulas.display(formulas.valley(kappa)),
+        formulas.display(formulas.limits(race, lr)),
+        t("momentum.limits_text"),
+    )
+)
 for name, diverged, extra, limit in (
     ("gd", race.gd_diverged, "momentum.diverged_gd_extra", race.gd_limit),
     ("momentum", race.m_diverged, "momentum.diverged_m_extra", race.m_limit),
@@ -97,11 +122,6 @@ for name, diverged, extra, limit in (
             icon=":material/warning:",
         )
 
-valley = cached.momentum_valley(kappa)
-notes = [
-    t("momentum.note", k=i, gd=num(a, 3), m=num(b, 3))
-    for i, (a, b) in enumerate(zip(race.gd_loss, race.m_loss, strict=True))
-]
 labels = {
     "play": t("common.play"),
     "pause": t("common.pause"),
@@ -111,31 +131,24 @@ labels = {
     **names,
     **{key: t(f"momentum.fig.{key}") for key in ("minimum", "w", "b", "target")},
 }
-paths = cached.momentum_race_figure(
-    *valley, race.gd_path, race.m_path, start=lesson.START, labels=labels, notes=notes
-)
+paths = cached.momentum_race_figure(*here, lang(), labels, t("momentum.note"))
 st.plotly_chart(paths, key="m_race")
 st.caption(t("momentum.play_hint"))
 
 reach = busy(cached.momentum_reach, lr, beta, kappa)
-st.subheader(t("momentum.cost_title"))
-left, right = st.columns(2)
-left.metric(
+metrics = st.container(horizontal=True)  # one block, not three columns
+metrics.metric(
     t("momentum.reach_label", name=names["gd"]), reach_text(reach.gd_steps, reach.gd_diverged)
 )
-right.metric(
+metrics.metric(
     t("momentum.reach_label", name=names["momentum"]), reach_text(reach.m_steps, reach.m_diverged)
 )
-costs = cached.momentum_costs_figure(
-    race.gd_loss,
-    race.m_loss,
-    target=race.target,
-    reached={"gd": reach.gd_steps, "momentum": reach.m_steps},
-    labels=labels,
-)
+labels |= {"cost_title": t("momentum.cost_title")}
+costs = cached.momentum_costs_figure(*here, lang(), labels)
 st.plotly_chart(costs, key="m_costs")
-st.caption(t("momentum.reach_text", max=f"{lesson.MAX_STEPS:,}", steps=steps))
-st.write(t("momentum.travel", n=race.first, gd=num(race.gd_travel, 3), m=num(race.m_travel, 3)))
+reach_words = t("momentum.reach_text", max=f"{lesson.MAX_STEPS:,}", steps=steps)
+travel = t("momentum.travel", n=race.first, gd=num(race.gd_travel, 3), m=num(race.m_travel, 3))
+st.markdown(formulas.shown(reach_words, travel))
 if reach.verdict == "faster":
     st.success(t("momentum.faster", ratio=num(reach.ratio, 2)))
 elif reach.verdict == "slower":
@@ -145,9 +158,10 @@ elif reach.verdict == "only_momentum":
 what_to_try("momentum.try_valley", limit=num(race.gd_limit, 3))
 
 # 3. the cancellation -----------------------------------------------------------------------------
-cancel = cached.momentum_cancellation(lr, beta, kappa, steps)
-st.header(t("momentum.cancel_title"))
-st.write(t("momentum.cancel_text", n=cancel.first))
+cancel = cached.momentum_cancellation(*here)
+st.markdown(
+    formulas.shown(heading("momentum.cancel_title"), t("momentum.cancel_text", n=cancel.first))
+)
 comp_labels = {
     "step": t("common.step"),
     **{key: t(f"momentum.fig.{key}") for key in ("g", "v", "g_plain")},
@@ -157,63 +171,50 @@ for column, axis, title, key in (
     (left, 1, "momentum.vertical_title", "m_vertical"),  # b, the steep direction
     (right, 0, "momentum.horizontal_title", "m_horizontal"),  # w, the flat one
 ):
-    chart = cached.momentum_components_figure(
-        cancel.g[:, axis],
-        cancel.v[:, axis],
-        g_plain=cancel.g_plain[:, axis],
-        first=cancel.first,
-        labels=comp_labels,
-        title=t(title),
-    )
+    chart = cached.momentum_components_figure(*here, axis, lang(), comp_labels, t(title))
     column.plotly_chart(chart, key=key)
 if cancel.measured:
-    st.latex(formulas.means(cancel))
-    left, right = st.columns(2)
     if cancel.beta_zero:
-        left.write(t("momentum.cancel_beta_zero"))
+        steep = t("momentum.cancel_beta_zero")
     elif cancel.calm:
-        left.write(
-            t(
-                "momentum.explain_b_calm",
-                ak=num(cancel.ak, 3),
-                flips=cancel.flips,
-                n=cancel.first,
-                inv=num(cancel.inv_kappa, 3),
-            )
+        steep = t(
+            "momentum.explain_b_calm",
+            ak=num(cancel.ak, 3),
+            flips=cancel.flips,
+            n=cancel.first,
+            inv=num(cancel.inv_kappa, 3),
         )
     else:
         ratio = num(cancel.ratio, 2) if cancel.v_b > 0 else t("momentum.infinite")
-        left.write(
-            t(
-                "momentum.explain_b",
-                n=cancel.first,
-                ratio=ratio,
-                flips=cancel.flips,
-                v_flips=cancel.v_flips,
-            )
+        steep = t(
+            "momentum.explain_b",
+            n=cancel.first,
+            ratio=ratio,
+            flips=cancel.flips,
+            v_flips=cancel.v_flips,
         )
-    right.write(
-        t("momentum.explain_w", n=cancel.first, window=num(cancel.window, 3), same=cancel.same)
-    )
+    flat = t("momentum.explain_w", n=cancel.first, window=num(cancel.window, 3), same=cancel.same)
+    st.markdown(formulas.shown(formulas.display(formulas.means(cancel)), steep, flat))
 else:
     st.warning(t("momentum.cancel_none"))
 what_to_try("momentum.try_cancel")
 
 # 4. choosing beta ----------------------------------------------------------------------------
 sweep = busy(cached.momentum_sweep, lr, kappa, beta)
-st.header(t("momentum.beta_title"))
-st.write(t("momentum.beta_text"))
-left, right = st.columns([3, 2])
-left.latex(formulas.window(sweep))
-right.write(t("momentum.window_explain"))
+st.markdown(
+    formulas.shown(
+        heading("momentum.beta_title"),
+        t("momentum.beta_text"),
+        formulas.display(formulas.window(sweep)),
+        t("momentum.window_explain"),
+    )
+)
 st.page_link("app_pages/ewa.py", label=t("momentum.ewa_link"), icon=":material/show_chart:")
-st.subheader(t("momentum.sweep_title"))
 sweep_labels = {
     key: t(f"momentum.fig.{key}") for key in ("beta", "steps", "diverged", "not_reached")
 }
-st.plotly_chart(
-    cached.momentum_sweep_figure(sweep.rows, chosen=beta, labels=sweep_labels), key="m_sweep"
-)
+sweep_labels["title"] = t("momentum.sweep_title")
+st.plotly_chart(cached.momentum_sweep_figure(lr, kappa, beta, lang(), sweep_labels), key="m_sweep")
 if sweep.best_beta is not None:
     plain = (
         t("momentum.sweep_plain_steps", steps=sweep.plain_steps)

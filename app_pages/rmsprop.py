@@ -4,10 +4,10 @@ import streamlit as st
 
 from optim_core.lessons import rmsprop as lesson
 from ui import cached
-from ui.figures import COLORS
+from ui.figures import rmsprop as fig
 from ui.formulas import rmsprop as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, share_box, t, what_to_try
+from ui.widgets import Controls, lang, share_box, t, what_to_try
 
 
 def short(x: float) -> str:
@@ -21,6 +21,11 @@ def fmt(x: float) -> str:
 
 def arrival(hit: int, steps: int) -> str:
     return str(hit) if hit >= 0 else t("rmsprop.not_reached", n=steps)
+
+
+def heading(key: str, level: int = 2, **fields) -> str:
+    """Markdown of a heading: it goes out in one element with the text under it."""
+    return f"{'#' * level} {t(key, **fields)}"
 
 
 st.title(t("rmsprop.title"))
@@ -58,68 +63,71 @@ n = setup.steps
 names = {"gd": t("common.optimizer.gd"), "rmsprop": t("common.optimizer.rmsprop")}
 
 # -- 1. the update rule -----------------------------------------------------------------
-st.header(t("rmsprop.s1_title"))
-st.write(t("rmsprop.s1_text"))
-st.latex(formulas.RULE)
-st.caption(t("rmsprop.s1_symbols"))
-k = controls.slider("r_k", t("rmsprop.k"), *lesson.K)
-step = cached.rmsprop_update(setup, k)
-if step.clamped:
-    st.caption(t("rmsprop.k_clamped", k=step.wanted, n=n))
-if step.live:
-    w, b = step.coords
-    st.latex(formulas.update(step))
-    st.write(
-        t(
-            "rmsprop.s1_live",
-            k=step.k,
-            rate_w=fmt(w.rate),
-            rate_b=fmt(b.rate),
-            ratio=fmt(step.ratio),
-        )
+st.markdown(
+    formulas.shown(
+        heading("rmsprop.s1_title"),
+        t("rmsprop.s1_text"),
+        formulas.display(formulas.RULE),
+        t("rmsprop.s1_symbols"),
     )
-else:
-    st.warning(t("rmsprop.no_live", k=step.k, step=step.diverged))
+)
 
-st.subheader(t("rmsprop.first_title"))
-st.write(t("rmsprop.first_text"))
-for line in formulas.first_step(first):
-    st.latex(line)
-st.caption(t("rmsprop.first_caption"))
-st.caption(
-    t(
-        "rmsprop.torch",
-        lr=short(first.lr),
-        beta=short(first.beta),
-        eps=short(first.eps),
-        approx=fmt(first.approx),
-        factor=fmt(first.factor),
+
+@st.fragment
+def step_k(setup) -> None:
+    """Step k of RMSprop's run: its slider, a chart marking it and its formula. Moving k
+    reruns this section only."""
+    k = controls.slider("r_k", t("rmsprop.k"), *lesson.K, where=st)
+    step = cached.rmsprop_update(setup, k)
+    if step.clamped:
+        st.caption(t("rmsprop.k_clamped", k=step.wanted, n=setup.steps))
+    if not step.live:
+        st.warning(t("rmsprop.no_live", k=step.k, step=step.diverged))
+        return
+    labels = {key: t(f"rmsprop.fig.{key}") for key in (*fig.STEP_LABELS, "w", "b")}
+    st.plotly_chart(cached.rmsprop_step_figure(setup, step.k, lang(), labels), key="rmsprop_step")
+    w, b = step.coords
+    live = t(
+        "rmsprop.s1_live", k=step.k, rate_w=fmt(w.rate), rate_b=fmt(b.rate), ratio=fmt(step.ratio)
+    )
+    hint = t("rmsprop.step_hint", k=step.k, gd_lr=short(setup.gd_lr))
+    st.markdown(formulas.shown(hint, formulas.display(formulas.update(step)), live))
+
+
+step_k(setup)
+
+torch = t(
+    "rmsprop.torch",
+    lr=short(first.lr),
+    beta=short(first.beta),
+    eps=short(first.eps),
+    approx=fmt(first.approx),
+    factor=fmt(first.factor),
+)
+first_formula, first_run = formulas.first_step(first)
+st.markdown(
+    formulas.shown(
+        heading("rmsprop.first_title", 3),
+        t("rmsprop.first_text"),
+        formulas.display(first_formula),
+        formulas.display(first_run),
+        t("rmsprop.first_caption"),
+        torch,
     )
 )
 what_to_try("rmsprop.s1_try")
 
 # -- 2. the valley ------------------------------------------------------------------------
-st.header(t("rmsprop.s2_title"))
-st.write(t("rmsprop.s2_text", kappa=fmt(valley.kappa), two=fmt(valley.two)))
-labels = {"play": t("common.play"), "pause": t("common.pause"), "step": t("common.step")}
-start = valley.rms_path[0]
-notes = [t("rmsprop.frame_start", w=fmt(start[0]), b=fmt(start[1]))] + [
-    t("rmsprop.frame_note", k=j, rate_w=fmt(rate_w), rate_b=fmt(rate_b))
-    for j, (rate_w, rate_b) in enumerate(valley.rates[1:], start=1)
-]
-grid = valley.grid
-chart = cached.rmsprop_valley_figure(
-    grid.xs,
-    grid.ys,
-    grid.z,
-    {
-        names["gd"]: (valley.gd_path, COLORS["gd"]),
-        names["rmsprop"]: (valley.rms_path, COLORS["rmsprop"]),
-    },
-    labels=labels,
-    notes=notes,
-    title=t("rmsprop.valley_title", kappa=fmt(valley.kappa)),
+st.markdown(
+    formulas.shown(
+        heading("rmsprop.s2_title"),
+        t("rmsprop.s2_text", kappa=fmt(valley.kappa), two=fmt(valley.two)),
+    )
 )
+labels = {"play": t("common.play"), "pause": t("common.pause"), "step": t("common.step")}
+notes = (t("rmsprop.frame_start"), t("rmsprop.frame_note"))
+title = t("rmsprop.valley_title", kappa=fmt(valley.kappa))
+chart = cached.rmsprop_valley_figure(setup, lang(), names, labels, notes, title)
 st.plotly_chart(chart, key="rmsprop_valley")
 st.caption(t("rmsprop.valley_caption"))
 if valley.gd_diverged > 0:
@@ -128,108 +136,109 @@ if valley.gd_diverged > 0:
     st.error(f"{diverged} {limit}")
 if valley.rms_diverged > 0:
     st.error(t("common.diverged", name=names["rmsprop"], step=valley.rms_diverged))
-chart = cached.rmsprop_cost_figure(
-    valley.steps,
-    {
-        names["gd"]: (valley.gd_loss, COLORS["gd"]),
-        names["rmsprop"]: (valley.rms_loss, COLORS["rmsprop"]),
-    },
-    target=valley.target,
-    target_label=t("rmsprop.target", target=short(valley.target)),
-    xlabel=t("common.step"),
-    ylabel=t("common.loss"),
-    title=t("rmsprop.cost_title"),
-)
-st.plotly_chart(chart, key="rmsprop_cost")
-c1, c2 = st.columns(2)
 target = short(valley.target)
-c1.metric(t("rmsprop.hit_metric", name=names["gd"], target=target), arrival(valley.gd_hit, n))
-c2.metric(t("rmsprop.hit_metric", name=names["rmsprop"], target=target), arrival(valley.rms_hit, n))
+words = {
+    "target_label": t("rmsprop.target", target=target),
+    "xlabel": t("common.step"),
+    "ylabel": t("common.loss"),
+    "title": t("rmsprop.cost_title"),
+}
+st.plotly_chart(cached.rmsprop_cost_figure(setup, lang(), names, words), key="rmsprop_cost")
+metrics = st.container(horizontal=True)  # one block, not three columns
+metrics.metric(t("rmsprop.hit_metric", name=names["gd"], target=target), arrival(valley.gd_hit, n))
+metrics.metric(
+    t("rmsprop.hit_metric", name=names["rmsprop"], target=target), arrival(valley.rms_hit, n)
+)
+seen = []
 if valley.gd_hit > 0 and valley.rms_hit > 0:
-    st.write(t("rmsprop.hit_compare", gd=valley.gd_hit, rms=valley.rms_hit))
+    seen.append(t("rmsprop.hit_compare", gd=valley.gd_hit, rms=valley.rms_hit))
+up = valley.rebound
+if up.found:  # the dip below the target and the way back, explained where it is seen
+    seen.append(
+        t(
+            "rmsprop.rebound",
+            low=formulas.inline(up.low_cost),
+            low_step=up.low_step,
+            back=up.back_step,
+            back_cost=formulas.inline(up.back_cost),
+            unstable=up.unstable_step,
+            two=fmt(valley.two),
+            factor=fmt(up.factor),
+            floor=formulas.inline(lesson.COST_FLOOR),
+        )
+    )
+if seen:
+    st.markdown(formulas.shown(*seen))
 what_to_try("rmsprop.s2_try")
 
 # -- 3. one learning rate per coordinate ------------------------------------------------
-st.header(t("rmsprop.s3_title"))
-st.write(t("rmsprop.s3_text"))
-st.latex(formulas.RATES)
+st.markdown(
+    formulas.shown(
+        heading("rmsprop.s3_title"), t("rmsprop.s3_text"), formulas.display(formulas.RATES)
+    )
+)
 per = cached.rmsprop_rates(setup)
 left, right = st.columns(2)
-with left:
-    chart = cached.rmsprop_per_coordinate_figure(
-        per.steps,
-        per.sqrt_s[:, 0],
-        per.sqrt_s[:, 1],
-        color=COLORS["rmsprop"],
-        names=(t("rmsprop.sqrt_s_w"), t("rmsprop.sqrt_s_b")),
-        xlabel=t("common.step"),
-        ylabel=t("rmsprop.sqrt_s_y"),
-        title=t("rmsprop.sqrt_s_title"),
-    )
-    st.plotly_chart(chart, key="rmsprop_sqrt_s")
-with right:
-    chart = cached.rmsprop_per_coordinate_figure(
-        per.steps,
-        per.rates[:, 0],
-        per.rates[:, 1],
-        color=COLORS["rmsprop"],
-        names=(t("rmsprop.rate_w"), t("rmsprop.rate_b")),
-        xlabel=t("common.step"),
-        ylabel=t("rmsprop.rate_y"),
-        title=t("rmsprop.rate_title"),
-        gd=(per.gd_lr, t("rmsprop.rate_gd", lr=short(per.gd_lr)), COLORS["gd"]),
-    )
-    st.plotly_chart(chart, key="rmsprop_rates")
+charts = ((left, "sqrt_s", "sqrt_s", "rmsprop_sqrt_s"), (right, "rates", "rate", "rmsprop_rates"))
+for column, which, words_of, key in charts:
+    words = {
+        "names": (t(f"rmsprop.{words_of}_w"), t(f"rmsprop.{words_of}_b")),
+        "xlabel": t("common.step"),
+        "ylabel": t(f"rmsprop.{words_of}_y"),
+        "title": t(f"rmsprop.{words_of}_title"),
+        "gd": t("rmsprop.rate_gd", lr=short(per.gd_lr)),
+    }
+    chart = cached.rmsprop_per_coordinate_figure(setup, which, lang(), words)
+    column.plotly_chart(chart, key=key)
 ratios = per.ratios
+why = t("rmsprop.s3_why")
 if ratios.last:
-    st.latex(formulas.ratio(per))
-    st.write(
-        t(
-            "rmsprop.s3_measured",
-            ratio=fmt(ratios.median),
-            kappa=fmt(per.kappa),
-            wider=ratios.wider,
-            n=ratios.last,
-            low=fmt(ratios.low),
-            high=fmt(ratios.high),
-        )
+    measured = t(
+        "rmsprop.s3_measured",
+        ratio=fmt(ratios.median),
+        kappa=fmt(per.kappa),
+        wider=ratios.wider,
+        n=ratios.last,
+        low=fmt(ratios.low),
+        high=fmt(ratios.high),
     )
-st.caption(t("rmsprop.s3_why"))
+    st.markdown(formulas.shown(formulas.display(formulas.ratio(per)), measured, why))
+else:
+    st.markdown(why)
 what_to_try("rmsprop.s3_try")
 
 # -- 4. near the minimum ------------------------------------------------------------------
-st.header(t("rmsprop.s4_title"))
-st.write(t("rmsprop.s4_text"))
+st.markdown(formulas.shown(heading("rmsprop.s4_title"), t("rmsprop.s4_text")))
 near = cached.rmsprop_near_minimum(setup)
-chart = cached.rmsprop_distance_figure(
-    near.steps,
-    {
-        names["gd"]: (near.gd_distance, COLORS["gd"]),
-        names["rmsprop"]: (near.rms_distance, COLORS["rmsprop"]),
-    },
-    lr=near.lr,
-    lr_label=t("rmsprop.alpha_line", lr=short(near.lr)),
-    xlabel=t("common.step"),
-    ylabel=t("rmsprop.dist_y"),
-    title=t("rmsprop.dist_title"),
-)
-st.plotly_chart(chart, key="rmsprop_distance")
+words = {
+    "lr_label": t("rmsprop.alpha_line", lr=short(near.lr)),
+    "xlabel": t("common.step"),
+    "ylabel": t("rmsprop.dist_y"),
+    "title": t("rmsprop.dist_title"),
+}
+st.plotly_chart(cached.rmsprop_distance_figure(setup, lang(), names, words), key="rmsprop_distance")
 tail = near.tail
-m1, m2, m3 = st.columns(3)
-m1.metric(t("rmsprop.tail_dist", name=names["gd"], n=tail), fmt(near.gd_tail[0]))
-m2.metric(t("rmsprop.tail_dist", name=names["rmsprop"], n=tail), fmt(near.rms_tail[0]))
-m3.metric(t("rmsprop.tail_move", n=tail), fmt(near.rms_tail[2]), help=t("rmsprop.tail_move_help"))
-rows = near.variants
-st.dataframe(
-    {
-        t("rmsprop.col_setting"): [t(f"rmsprop.variant.{i}") for i in range(len(rows))],
-        t("rmsprop.col_lr"): [short(r.lr) for r in rows],
-        t("rmsprop.col_eps"): [short(r.eps) for r in rows],
-        t("rmsprop.col_hit"): [arrival(r.hit, n) for r in rows],
-        t("rmsprop.col_dist", n=tail): [fmt(r.mean_d) for r in rows],
-        t("rmsprop.col_move", n=tail): [fmt(r.move) for r in rows],
-    },
-    hide_index=True,
+metrics = st.container(horizontal=True)  # one block, not four
+metrics.metric(t("rmsprop.tail_dist", name=names["gd"], n=tail), fmt(near.gd_tail[0]))
+metrics.metric(t("rmsprop.tail_dist", name=names["rmsprop"], n=tail), fmt(near.rms_tail[0]))
+metrics.metric(
+    t("rmsprop.tail_move", n=tail), fmt(near.rms_tail[2]), help=t("rmsprop.tail_move_help")
 )
-st.write(t("rmsprop.s4_after"))
+rows = near.variants
+table = formulas.table(
+    [
+        t("rmsprop.col_setting"),
+        t("rmsprop.col_lr"),
+        t("rmsprop.col_eps"),
+        t("rmsprop.col_hit"),
+        t("rmsprop.col_dist", n=tail),
+        t("rmsprop.col_move", n=tail),
+    ],
+    [
+        (t(f"rmsprop.variant.{i}"), short(r.lr), short(r.eps), arrival(r.hit, n), fmt(r.mean_d))
+        + (fmt(r.move),)
+        for i, r in enumerate(rows)
+    ],
+)
+st.markdown(formulas.shown(table, t("rmsprop.s4_after")))
 what_to_try("rmsprop.s4_try")

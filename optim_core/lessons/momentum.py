@@ -59,6 +59,7 @@ DEFAULT_K = 3
 BETA_RANGE = (0.0, 0.99, 0.01)  # the sliders: (min, max, step)
 KAPPA_RANGE = (5, 100, 5)
 STEPS_RANGE = (10, 200, 10)
+GRID = 70  # points per side of the valley's map: smooth, and half the bytes of 100 × 100
 
 
 # -- the small pieces of math ---------------------------------------------------------------
@@ -162,7 +163,7 @@ def bowl(kappa: float):
     return objectives.get(OBJECTIVE, condition=float(kappa))
 
 
-def valley(kappa: float, n: int = 100) -> Grid:
+def valley(kappa: float, n: int = GRID) -> Grid:
     """The valley's cost on an ``n × n`` grid over its plotting box."""
     return grid(bowl(kappa), n)
 

@@ -38,6 +38,9 @@ MINIMUM = (0.0, 0.0)
 COORDS = ("w", "b")
 TARGET = 1e-3  # cost that counts as "arrived"
 TAIL = 20  # steps that count as "near the end"
+GRID = 70  # points per side of the valley's map: smooth, and half the bytes of 100 × 100
+COST_FLOOR = 1e-12  # the cost chart's log axis stops here: a 1e-36 dip would squash the rest
+DISTANCE_FLOOR = 1e-7  # the same for the distance to the minimum (section 4)
 
 # controls: ranges, option lists and defaults (the defaults are constants: they stay out of links)
 KAPPA = (5, 100, 25, 5)  # min, max, default, step
@@ -127,6 +130,54 @@ def rate_ratios(rates) -> RateRatios:
     )
 
 
+class Rebound(NamedTuple):
+    """RMSprop's dip below the target and its way back up (section 2 shows it, section 4
+    explains the jitter that follows). Steps are record indices (record k = after k steps);
+    -1 where a part did not happen."""
+
+    found: bool  # the run reached the target, fell further and came back above it
+    hit: int  # first step with cost <= target
+    low_step: int  # step of the lowest cost
+    low_cost: float
+    unstable_step: int  # first step from ``hit`` on where κ·α/(√s_b + ε) > 2
+    back_step: int  # first step after ``low_step`` with cost > target again
+    back_cost: float
+    factor: float  # |1 − κ·α/(√s_b + ε)| at ``back_step``: what that step multiplied b by
+
+
+def rebound(loss, rate_b, kappa: float, target: float) -> Rebound:
+    r"""Where a run's cost ``loss`` (record k = after k steps) dips below ``target`` and comes
+    back above it, and when the steep coordinate's rate ``rate_b`` (α/(√s_b + ε) per step, the
+    rate update k used) passed the stability limit 2/κ of the valley's b direction.
+
+    On the valley an update multiplies b by :math:`1 - \kappa\,lpha/(\sqrt{s_b}+arepsilon)`:
+    once that factor's size exceeds 1 the tiny b of the minimum grows back every step.
+    """
+    loss = np.asarray(loss, dtype=np.float64)
+    rate_b = np.asarray(rate_b, dtype=np.float64)
+    hit = steps_to_target(loss, target)
+    none = Rebound(False, hit, -1, float("nan"), -1, -1, float("nan"), float("nan"))
+    if hit < 0:
+        return none
+    after = np.where(np.isfinite(loss[hit:]), loss[hit:], np.inf)
+    low = hit + int(np.argmin(after))
+    up = np.flatnonzero(loss[low:] > target)
+    fast = np.flatnonzero(kappa * rate_b[hit:] > 2.0)
+    if not up.size or not fast.size:
+        return none._replace(low_step=low, low_cost=float(loss[low]))
+    back = low + int(up[0])
+    return Rebound(
+        True,
+        hit,
+        low,
+        float(loss[low]),
+        hit + int(fast[0]),
+        back,
+        float(loss[back]),
+        float(abs(1.0 - kappa * rate_b[back])),
+    )
+
+
 def steps_to_target(loss, target: float) -> int:
     """First record index whose cost is ``<= target`` (record k = after k steps); -1 if none.
 
@@ -166,6 +217,11 @@ class _Runs(NamedTuple):
 
 def _valley(kappa: float):
     return surface(SURFACE, (("condition", kappa),))
+
+
+def box(kappa: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The valley's plotting box ``((w_min, w_max), (b_min, b_max))``."""
+    return tuple(tuple(float(v) for v in side) for side in _valley(float(kappa)).bounds)
 
 
 def _runs(s: Setup) -> _Runs:
@@ -293,6 +349,7 @@ class Valley(NamedTuple):
     gd_loss: np.ndarray
     rms_loss: np.ndarray
     rates: np.ndarray  # RMSprop's (rate_w, rate_b) per step, for the frame notes
+    rebound: Rebound  # RMSprop's dip below the target and its way back
     gd_diverged: int  # -1 if never
     rms_diverged: int
     gd_hit: int  # first step with cost <= TARGET, -1 if never
@@ -307,13 +364,14 @@ def valley(s: Setup) -> Valley:
     """GD and RMSprop on the valley, with the map of it."""
     r = _runs(s)
     return Valley(
-        surface_grid(SURFACE, 100, (("condition", s.kappa),)),
+        surface_grid(SURFACE, GRID, (("condition", s.kappa),)),
         r.rms.steps,
         r.gd.params,
         r.rms.params,
         r.gd.loss,
         r.rms.loss,
         r.rates,
+        rebound(r.rms.loss, r.rates[:, 1], s.kappa, TARGET),
         int(r.gd.diverged_at),
         int(r.rms.diverged_at),
         steps_to_target(r.gd.loss, TARGET),

@@ -30,7 +30,9 @@ def spec_text(at, key) -> str:
 
 
 def latex(at) -> str:
-    return " ".join(e.value for e in at.latex)
+    """Every formula on the page: ``st.latex`` elements and ``$$…$$`` inside Markdown (a
+    formula goes out in one element with the text beside it)."""
+    return " ".join(e.value for e in [*at.latex, *at.markdown])
 
 
 def gd_run(lr, w0=0.5, steps=25):
@@ -39,10 +41,10 @@ def gd_run(lr, w0=0.5, steps=25):
 
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
-def test_page_renders_with_three_charts_and_the_coefficients(lang):
+def test_page_renders_with_four_charts_and_the_coefficients(lang):
     at = open_page(lang)
     assert at.title[0].value == text.get("gradient_descent.title", lang)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4  # the run, step k, contour, surface
     assert "235.21" in latex(at) and "67.613" in latex(at)  # a = Σx²/2m, -b = Σxy/m
     assert "470.41" in latex(at)  # C''
     assert not at.error  # the default α converges
@@ -62,7 +64,7 @@ def test_alpha_above_two_over_c2_reports_divergence_with_its_step():
     # the chart is not blank: frames up to the last finite step, each with its numbers
     fig = chart(at, "gd_descent")
     assert len(fig["frames"]) == step - 1
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4
 
 
 def test_korean_divergence_message():
@@ -107,7 +109,13 @@ def test_grid_values_fall_in_the_named_regime(lr, regime):
     assert first_words in messages
 
 
-def test_step_buttons_move_k_and_the_formulas_show_that_step():
+def current_w(at) -> float:
+    """W_k as the step-k chart marks it (its "current W" point)."""
+    name = text.get("gradient_descent.fig.current", "en")
+    return float(np.asarray(trace(chart(at, "gd_step"), name)["x"], dtype=float)[0])
+
+
+def test_step_buttons_move_k_and_the_chart_and_formulas_show_that_step():
     at = open_page("en")
     run = gd_run(0.001)
     assert at.slider(key="gd_k").value == 0
@@ -117,14 +125,62 @@ def test_step_buttons_move_k_and_the_formulas_show_that_step():
     shown = latex(at)
     assert "W_{3} &= W_{2}" in shown
     assert f"{run.params[3, 0]:.4g}" in shown
+    assert current_w(at) == pytest.approx(run.params[2, 0], rel=1e-5)  # the chart: step 2
     at.button(key="_gd_back").click().run()
     assert at.slider(key="gd_k").value == 1
-    # the animation starts at the chosen step and every frame carries its own numbers
+    assert current_w(at) == pytest.approx(run.params[1, 0], rel=1e-5)
+    assert "W_{2} &= W_{1}" in latex(at)
+    # the animation previews the whole run from step 0, every frame with its own numbers
     fig = chart(at, "gd_descent")
-    assert fig["layout"]["sliders"][0]["active"] == 1
+    assert fig["layout"]["sliders"][0]["active"] == 0
     assert len(fig["frames"]) == 25
-    note = fig["frames"][4]["layout"]["annotations"][-1]["text"]
+    note = fig["frames"][4]["layout"]["annotations"][0]["text"]
     assert f"W = {run.params[4, 0]:.4g}" in note and f"new W = {run.params[5, 0]:.4g}" in note
+    assert f"W = {run.params[0, 0]:.4g}" in fig["layout"]["annotations"][0]["text"]
+
+
+def test_step_k_is_one_control_in_the_main_area_and_leaves_the_animation_alone():
+    # issue 10: two step controls (the sidebar's and the chart's) showed different steps
+    at = open_page("en")
+    assert not [s for s in at.sidebar.slider if s.key == "gd_k"]
+    before = spec_text(at, "gd_descent")
+    at.slider(key="gd_k").set_value(7).run()
+    assert not at.exception
+    assert spec_text(at, "gd_descent") == before  # the animation does not follow k
+    run = gd_run(0.001)
+    assert current_w(at) == pytest.approx(run.params[7, 0], rel=1e-5)
+    assert "W_{8} &= W_{7}" in latex(at)
+    assert at.subheader[0].value == text.get("gradient_descent.formulas_title", "en", k=7)
+
+
+def test_the_step_slider_is_url_bound_under_its_key():
+    at = open_page("en", gd_k="5")
+    assert at.slider(key="gd_k").value == 5
+    assert "W_{6} &= W_{5}" in latex(at)
+
+
+def test_the_address_holds_the_learning_rate_as_a_number():
+    # issue 10: the α = 2/C'' preset wrote its label into the address (gd_lr=2%2FC%27%27+%3D+...)
+    at = open_page("en")
+    options = at.select_slider(key="gd_lr").options  # what Streamlit writes into the URL
+    assert all(float(o) > 0 for o in options)
+    assert "0.004252" in options and "0.002126" in options
+    for link in ("0.004252", "2/C'' = 0.004252"):  # the number, or an older link's label
+        at = open_page("en", gd_lr=link)
+        assert at.select_slider(key="gd_lr").value == pytest.approx(TWO, rel=1e-12)
+        assert not any("cannot be used" in w.value for w in at.warning)
+        assert any("exactly 2/C''" in w.value for w in at.warning)
+
+
+GARBAGE = ["", "inf", "-inf", "nan", "1e999", "-1e999", "abc", "11111111111111111111", "２", "-0"]
+BOUND = ("gd_lr", "gd_w0", "gd_steps", "gd_k", "gd_raw", "gd_r2", "gd_w2", "gd_b2", "gd_n2", "cam")
+
+
+@pytest.mark.parametrize("raw", GARBAGE)
+def test_garbage_in_every_bound_parameter_gives_no_exception(raw):
+    at = open_app(PAGE, "en", timeout=60, **dict.fromkeys(BOUND, raw))
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == 4
 
 
 def test_step_beyond_the_run_is_clamped():

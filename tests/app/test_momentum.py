@@ -31,6 +31,21 @@ def errors(at):
     return [e.value for e in at.exception]
 
 
+CHARTS = 6  # step k, the race, the costs, b and w, the sweep
+
+
+def formulas(at) -> str:
+    """Every formula on the page: ``st.latex`` elements and ``$$…$$`` inside Markdown (a
+    formula goes out in one element with the text beside it)."""
+    return " ".join(element.value for element in [*at.latex, *at.markdown])
+
+
+def marked(at, name):
+    """The one point the step-k chart marks as ``name`` (a ``momentum.fig`` key)."""
+    spec = trace(chart(at, "m_step"), text.get(f"momentum.fig.{name}", "en"))
+    return np.array([spec["x"][0], spec["y"][0]], dtype=float)
+
+
 def reference(lr=0.063, beta=0.8, kappa=30.0, steps=lesson.MAX_STEPS):
     bowl = objectives.get("elongated_bowl", condition=kappa)
     gd = optim_core.run(optim_core.gd(lr=lr), bowl, lesson.START, steps)
@@ -45,7 +60,7 @@ def test_renders_in_both_languages_with_numbers_from_the_run(lang):
     at = open_page(lang)
     assert not at.exception, errors(at)
     assert at.title[0].value == text.get("momentum.title", lang)
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == CHARTS
     _, gd, mom = reference()
     gd_steps, m_steps = steps_to_target(gd.loss), steps_to_target(mom.loss)
     assert 0 < m_steps < gd_steps  # the defaults show momentum winning
@@ -53,7 +68,7 @@ def test_renders_in_both_languages_with_numbers_from_the_run(lang):
         text.get("momentum.reach_value", lang, steps=gd_steps),
         text.get("momentum.reach_value", lang, steps=m_steps),
     ]
-    latex = " ".join(element.value for element in at.latex)
+    latex = formulas(at)
     assert r"v_{3}" in latex and r"x_{3}" in latex  # the default step k = 3
     assert not at.error  # nothing diverges at the defaults
     # the paths drawn are the runs
@@ -68,7 +83,7 @@ def test_update_rule_shows_the_numbers_of_step_k():
     assert not at.exception, errors(at)
     bowl, _, mom = reference(steps=5)
     v5 = mom.states.v[5]
-    latex = " ".join(element.value for element in at.latex)
+    latex = formulas(at)
     assert f"{v5[0]:.4g}" in latex and f"{v5[1]:.4g}" in latex
     assert f"{mom.params[5][1]:.4g}" in latex
     g5 = step_gradients(bowl, mom.params)[4]
@@ -79,7 +94,7 @@ def test_cancellation_numbers_are_measured():
     at = open_page()
     bowl, _, mom = reference(steps=100)
     g, v = step_gradients(bowl, mom.params), mom.states.v[1:]
-    latex = " ".join(element.value for element in at.latex)
+    latex = formulas(at)
     assert f"{mean_abs(g[:, 1], 30):.3g}" in latex
     assert f"{mean_abs(v[:, 1], 30):.3g}" in latex
     assert mean_abs(v[:, 1], 30) < 0.5 * mean_abs(g[:, 1], 30)
@@ -123,20 +138,20 @@ def test_a_diverging_step_size_is_reported(lang):
     assert at.metric[0].value == text.get("momentum.reach_diverged", lang, step=step)
     drawn = path(chart(at, "m_race"), GD, lang)
     assert np.isnan(drawn[step:]).all() and np.isfinite(drawn[:step]).all()
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == CHARTS
 
 
 def test_both_diverging_still_shows_every_chart():
     at = open_page(m_lr="2.0", m_beta="0.0", m_kappa="100", m_k="200", m_steps="200")
     assert not at.exception, errors(at)
     assert len(at.error) == 2  # one message per method
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == CHARTS
     _, _, mom = reference(lr=2.0, beta=0.0, kappa=100.0, steps=200)
     step = int(mom.diverged_at)
     assert step > 1
     note = text.get("momentum.shown_last", "en", step=step, k=step - 1)
     assert note in [i.value for i in at.info]  # the formulas fall back to the last finite step
-    latex = " ".join(element.value for element in at.latex)
+    latex = formulas(at)
     assert rf"x_{{{step - 1}}}" in latex
 
 
@@ -160,7 +175,7 @@ def test_sliders_at_their_ends(key, value):
     else:
         at.slider(key=key).set_value(value).run()
     assert not at.exception, errors(at)
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == CHARTS
     at.slider(key="m_k").set_value(at.slider(key="m_k").max).run()
     assert not at.exception, errors(at)
 
@@ -172,7 +187,7 @@ def test_garbage_url_values_fall_back_to_defaults():
     assert at.slider(key="m_beta").value == 0.8
     assert at.slider(key="m_kappa").value == 30
     assert at.slider(key="m_steps").value == 100
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == CHARTS
 
 
 def test_step_k_beyond_fewer_steps_is_clamped():
@@ -214,4 +229,44 @@ def test_an_empty_step_size_in_the_link_leaves_the_default():
     at = open_page(m_lr="")
     assert not at.exception, errors(at)
     assert at.select_slider(key="m_lr").value == lesson.DEFAULT_LR
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == CHARTS
+
+
+def test_the_step_k_chart_marks_the_step_of_the_formulas():
+    # issue 10: a section with step-k formulas holds its slider and a chart of that step
+    at = open_page(m_k="5")
+    _, _, mom = reference(steps=100)
+    np.testing.assert_allclose(marked(at, "x_prev"), mom.params[4], rtol=1e-6)
+    np.testing.assert_allclose(marked(at, "x_new"), mom.params[5], rtol=1e-6)
+    step = trace(chart(at, "m_step"), text.get("momentum.fig.v_step", "en"))
+    np.testing.assert_allclose([step["x"][-1], step["y"][-1]], mom.params[5], rtol=1e-6)
+    assert "x_{5}" in formulas(at)
+    assert not chart(at, "m_step").get("frames")  # not animated
+
+
+def test_moving_k_leaves_the_animation_and_the_other_sections_alone():
+    at = open_page()
+    before = {key: spec_text(at, key) for key in ("m_race", "m_costs", "m_sweep")}
+    at.slider(key="m_k").set_value(9).run()
+    assert not at.exception, errors(at)
+    assert {key: spec_text(at, key) for key in before} == before
+    _, _, mom = reference(steps=100)
+    np.testing.assert_allclose(marked(at, "x_new"), mom.params[9], rtol=1e-6)
+    assert "x_{9}" in formulas(at)
+    assert not [s for s in at.sidebar.slider if s.key == "m_k"]  # in its section, not the sidebar
+
+
+def spec_text(at, key) -> str:
+    (found,) = [c.proto.spec for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    return found
+
+
+GARBAGE = ["", "inf", "-inf", "nan", "1e999", "-1e999", "abc", "11111111111111111111", "２", "-0"]
+BOUND = ("m_lr", "m_beta", "m_kappa", "m_steps", "m_k")
+
+
+@pytest.mark.parametrize("raw", GARBAGE)
+def test_garbage_in_every_bound_parameter_gives_no_exception(raw):
+    at = open_page(**dict.fromkeys(BOUND, raw))
+    assert not at.exception, errors(at)
+    assert len(at.get("plotly_chart")) == CHARTS

@@ -11,9 +11,9 @@ from tests.figures.helpers import colours
 from ui import cached, figures, text
 from ui.figures import gradient_descent as fig
 from ui.formulas import gradient_descent as formulas
-from ui.numbers import text as num
 
 LABELS = {key: key for key in fig.DESCENT_LABELS + ("cost", "bill", "tip", "play", "pause", "step")}
+STEP_LABELS = {key: key for key in fig.STEP_LABELS + ("cost",)}
 ALLOWED = figures.PALETTE | set(fig.LESSON_COLORS.values())
 
 
@@ -52,7 +52,7 @@ def by_name(spec) -> dict:
 def test_descent_figure_has_its_traces_by_name_in_their_colours():
     spec, d = descent_figure()
     traces = by_name(spec)
-    expected = {"parabola", "best", "data", "best_line", "cost", "path", "tangent"}
+    expected = {"parabola", "best", "data", "best_line", "cost", "run", "path", "tangent"}
     assert expected | {"step_arrow", "current", "model"} <= traces.keys()
     gd = figures.COLORS["gd"]
     assert traces["path"]["line"]["color"] == gd and traces["cost"]["line"]["color"] == gd
@@ -82,7 +82,40 @@ def test_diverged_descent_animates_only_its_finite_steps():
         for trace in frame["data"]:
             for array in numbers(trace):
                 assert np.isfinite(array).all()
-    assert spec["layout"]["sliders"][0]["active"] == d.shown
+    assert spec["layout"]["sliders"][0]["active"] == 0  # the animation opens on step 0
+
+
+def test_frames_carry_only_what_moves():
+    # issue 9: every frame held the whole path so far, so the figure grew with steps²
+    spec, d = descent_figure(steps=200)
+    assert len(spec["frames"]) == 200
+    for frame in spec["frames"]:
+        assert max(len(numbers(tr)[0]) for tr in frame["data"]) <= figures.TAIL
+        assert frame["layout"]["annotations"] == [{"text": f"step {frame['name']}"}]
+    whole = by_name(spec)["run"]  # the whole run is drawn once, faint, in the base figure
+    np.testing.assert_allclose(whole["x"], d.w_path, rtol=1e-6)
+    assert whole["opacity"] == figures.FAINT
+    p = lesson.parabola()
+    sizes = {}
+    for n in (20, 200):
+        d = lesson.descent(0.001, 0.5, n)
+        built = fig.descent_figure(p, d, labels=LABELS, notes=[f"step {j}" for j in range(n)])
+        sizes[n] = len(built.to_json())
+    assert sizes[200] < 8 * sizes[20]  # 10 × the steps: less than 10 × the bytes, not 100 ×
+
+
+def test_the_step_figure_marks_update_k_and_is_not_animated():
+    p, d = lesson.parabola(), lesson.descent(0.00316, 0.5, 25, 3)
+    spec = decode(fig.step_figure(p, d, labels=STEP_LABELS).to_dict())
+    assert not spec.get("frames") and not spec["layout"].get("sliders")
+    traces = by_name(spec)
+    assert traces["current"]["x"][0] == pytest.approx(d.w_k, rel=1e-5)  # six digits sent
+    assert traces["next"]["x"][0] == pytest.approx(d.new_k, rel=1e-5)
+    tangent = traces["tangent"]
+    slope = np.diff(tangent["y"]) / np.diff(tangent["x"])
+    assert slope[0] == pytest.approx(d.slope_k, rel=1e-3)  # the tangent's slope is C'(W_k)
+    np.testing.assert_allclose(traces["step_arrow"]["x"], [d.w_k, d.new_k], rtol=1e-5)
+    assert colours(spec["data"]) <= ALLOWED
 
 
 @pytest.mark.parametrize("raw", [False, True])
@@ -119,9 +152,24 @@ def test_formulas_carry_the_lessons_numbers():
     assert r"\frac{1}{2m}" in general
     assert "2\\cdot244" in sums
     assert "235.21" in coefficients and "67.613" in coefficients
-    assert (
-        formulas.lr_label(p.two, p) == "2/C'' = 0.004252" and formulas.lr_label(0.001, p) == "0.001"
+    assert formulas.lr_label(p.two, p) == "0.004252" and formulas.lr_label(0.001, p) == "0.001"
+    labels = [formulas.lr_label(v, p) for v in p.lr_options]
+    assert len(set(labels)) == len(labels) and all(float(x) > 0 for x in labels)
+    assert formulas.lr_option("0.004252", p) == p.two
+    assert formulas.lr_option("2/C'' = 0.004252", p) == p.two  # a link of an older version
+    assert formulas.lr_option("1/C'' = 0.002126", p) == p.one
+    assert formulas.is_old_lr_label("2/C'' = 0.004252") and formulas.is_old_lr_label(
+        "1/C''=0.002126"
     )
+    assert not any(formulas.is_old_lr_label(raw) for raw in ("0.004252", "", None, ["2/C''"]))
+    assert formulas.lr_option("1e-3", p) == 0.001
+    assert formulas.lr_option(["0.00316", "0.001"], p) == 0.00316
+    for raw in (None, "", "banana", "inf", "nan", "0.0042", "7"):
+        assert formulas.lr_option(raw, p) is None, raw
+    block = formulas.expansion_block(p)
+    assert block.count(r"\\") == 2 and "235.21" in block and "2\\cdot244" in block
+    table = formulas.data_table(p, "first", "bill", "tip")
+    assert "| bill | tip |" in table and f"| {p.head_x[0]:.2f} | {p.head_y[0]:.2f} |" in table
     assert "W_{3} &= W_{2}" in formulas.update(d)
     assert f"{d.new_k:.4g}" in formulas.update(d)
     assert f"{d.slope_k:.4g}" in formulas.slope(p, d)
@@ -133,50 +181,38 @@ def test_formulas_carry_the_lessons_numbers():
 
 # -- what the page sends (issue 9): shared figures, lean arrays, at most 500 KiB -------------------
 PAGE_DEFAULTS = dict(w0=0.5, steps=25, k=0, w2=-2.5, b2=5.5, n2=40, raw=False)  # the page's
-BUDGET_KIB = 500
+BUDGET_KIB = 400  # issue 9: a page at its defaults sends at most 400 KiB
 LEAN = {"f4", "i4", "u4", "i2", "u2", "i1", "u1"}  # typed-array dtypes a big array may have
 
 
 def page_figures(lang: str, camera: str = "iso") -> dict:
-    """The page's three charts at its defaults, built as app_pages/gradient_descent.py builds
+    """The page's four charts at its defaults, built as app_pages/gradient_descent.py builds
     them (through the shared builders of ``ui.cached``, with its translated labels)."""
     d = PAGE_DEFAULTS
 
     def t(key, **fields):
         return text.get(key, lang, **fields)
 
-    data = lesson.parabola()
-    run = lesson.descent(lesson.DEFAULT_LR, d["w0"], d["steps"], d["k"])
-    notes = [
-        t(
-            "gradient_descent.note",
-            k=j,
-            w=num(run.w[j]),
-            slope=num(run.slope[j]),
-            move=num(run.move[j]),
-            new=num(run.new[j]),
-        )
-        for j in range(run.n_frames)
-    ]
     playback = {key: t(f"common.{key}") for key in ("play", "pause", "step")}
     labels = {key: t(f"gradient_descent.fig.{key}") for key in fig.DESCENT_LABELS} | playback
     labels |= {"cost": t("common.loss")}
     labels |= {key: t(f"gradient_descent.{key}") for key in ("bill", "tip")}
-    valley = lesson.valley(lesson.DEFAULT_RATE, d["w2"], d["b2"], d["n2"], d["raw"])
-    notes2 = [
-        t("gradient_descent.note2", k=j, w=num(p[0]), b=num(p[1]), cost=num(cost))
-        for j, (p, cost) in enumerate(zip(valley.path, valley.loss, strict=True))
-    ]
+    step_labels = {key: t(f"gradient_descent.fig.{key}") for key in fig.STEP_LABELS}
     labels2 = playback | {
         "best": t("gradient_descent.fig.best_wb"),
         "path": t("common.optimizer.gd"),
     }
+    run = (lesson.DEFAULT_LR, d["w0"], d["steps"])
+    valley = (lesson.DEFAULT_RATE, d["w2"], d["b2"], d["n2"], d["raw"])
+    note2 = t("gradient_descent.note2")
+    step_labels |= {"cost": t("common.loss")}
     return {
-        "descent": cached.gradient_descent_descent_figure(data, run, labels=labels, notes=notes),
-        "contour": cached.gradient_descent_contour_figure(valley, labels=labels2, notes=notes2),
-        "surface": cached.gradient_descent_surface_figure(
-            valley, labels=labels2, camera=camera, notes=notes2
+        "descent": cached.gradient_descent_descent_figure(
+            *run, lang, labels, t("gradient_descent.note")
         ),
+        "step": cached.gradient_descent_step_figure(*run, d["k"], lang, step_labels),
+        "contour": cached.gradient_descent_contour_figure(*valley, lang, labels2, note2),
+        "surface": cached.gradient_descent_surface_figure(*valley, camera, lang, labels2, note2),
     }
 
 
@@ -218,7 +254,7 @@ def test_big_arrays_are_float32():
         spec = json.loads(page_figures("en")[name].to_json())
         assert {spec["data"][0][axis]["dtype"] for axis in ("x", "y", "z")} == {"f4"}, name
     descent = json.loads(page_figures("en")["descent"].to_json())
-    parabola, _, data = descent["data"][:3]
+    parabola, _, _, data = descent["data"][:4]
     assert {parabola["x"]["dtype"], parabola["y"]["dtype"]} == {"f4"}
     assert {data["x"]["dtype"], data["y"]["dtype"]} == {"f4"}
 
@@ -239,3 +275,14 @@ def test_lean_keeps_nan_and_holds_huge_values_finite():
     out = fig.lean([1.0, np.nan, 1e300, -1e300])
     assert out.dtype == np.float32 and np.isnan(out[1])
     assert np.isfinite(out[[0, 2, 3]]).all() and out[2] > 1e38 and out[3] < -1e38
+
+
+def test_the_valley_animations_carry_short_heads():
+    contour, surface, v = valley_figures()
+    for spec in (contour, surface):
+        for frame in spec["frames"]:
+            (head,) = frame["data"]
+            assert 1 <= len(head["x"]) <= fig.HEAD and len(head["marker"]["size"]) == len(head["x"])
+        last = spec["frames"][-1]["data"][0]
+        np.testing.assert_allclose([last["x"][-1], last["y"][-1]], v.path[-1], rtol=1e-6)
+        assert len(by_name(spec)["gd"]["x"]) == len(v.path)  # the whole path, faint, in the base

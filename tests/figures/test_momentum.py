@@ -38,6 +38,7 @@ LABELS = {
         "steps",
         "diverged",
         "not_reached",
+        *fig.STEP_LABELS,
     )
 }
 ALLOWED = PALETTE | {fig.OTHER, "white"}
@@ -84,7 +85,10 @@ def page_figures():
     reach = lesson.reach(lr, beta, kappa)
     c = lesson.cancellation(lr, beta, kappa, lesson.DEFAULT_STEPS)
     notes = [f"step {k}" for k in range(len(race.gd_loss))]
+    rule = lesson.rule(lr, beta, kappa, lesson.DEFAULT_STEPS, lesson.DEFAULT_K)
+    box = lesson.bowl(kappa).bounds
     return dict(
+        step=fig.step_figure(rule, race.m_path, box=box, labels=LABELS),
         race=fig.race(
             *lesson.valley(kappa),
             race.gd_path,
@@ -112,6 +116,7 @@ EXPECTED = {
     "costs": ["gd", "momentum"],
     "vertical": ["g_plain", "g", "v"],
     "sweep": ["steps"],
+    "step": ["run", "g_step", "v_step", "x_prev", "x_new"],
 }
 
 
@@ -131,6 +136,31 @@ def test_each_optimizer_keeps_its_colour():
     assert by_name(figures["vertical"], "v").line.color == COLORS["momentum"]
     assert by_name(figures["vertical"], "g").line.color == COLORS["data"]
     assert by_name(figures["race"], "start").marker.color == COLORS["accent"]
+
+
+def test_the_step_figure_draws_step_k_of_the_rule_without_frames():
+    lr, beta, kappa = DEFAULTS
+    rule = lesson.rule(lr, beta, kappa, 100, 5)
+    figure = page_figures()["step"]
+    assert not figure.frames and not figure.layout.sliders
+    mine = fig.step_figure(
+        rule, lesson.race(lr, beta, kappa, 100).m_path, box=((-3, 3), (-2, 2)), labels=LABELS
+    )
+    arrow = by_name(mine, "v_step")
+    np.testing.assert_allclose([arrow.x[0], arrow.y[0]], rule.x_prev)
+    np.testing.assert_allclose([arrow.x[1], arrow.y[1]], rule.x_new)  # x_k = x_(k−1) − α·v_k
+    plain = by_name(mine, "g_step")
+    np.testing.assert_allclose([plain.x[1], plain.y[1]], rule.x_prev - lr * rule.g)
+    path = lesson.race(lr, beta, kappa, 100).m_path
+    (w_lo, w_hi), (b_lo, b_hi) = mine.layout.xaxis.range, mine.layout.yaxis.range
+    assert -3 <= w_lo < path[:, 0].min() and path[:, 0].max() < w_hi <= 3  # the run, inside
+    assert -2 <= b_lo < path[:, 1].min() and path[:, 1].max() < b_hi <= 2  # the valley's box
+    assert mine.layout.yaxis.scaleanchor == "x"
+    later = lesson.rule(lr, beta, kappa, 100, 40)
+    later = fig.step_figure(later, path, box=((-3, 3), (-2, 2)), labels=LABELS)
+    assert later.layout.xaxis.range == mine.layout.xaxis.range  # moving k never rescales
+    assert by_name(mine, "v_step").line.color == COLORS["momentum"]
+    assert by_name(mine, "g_step").line.color == COLORS["gd"]
 
 
 def test_race_draws_the_runs_and_animates_them():
@@ -193,7 +223,7 @@ def test_valley_limits_means_and_window_formulas():
 
 # -- lean data (issue 9) --------------------------------------------------------------------------
 
-PAGE_KIB = 500  # what a page at its defaults may send in figures
+PAGE_KIB = 400  # what a page at its defaults may send in figures (issue 9)
 BIG = 10  # arrays of at least this many numbers must be float32 (a marker's one point may not)
 
 
@@ -230,7 +260,10 @@ def page_like(lang: str):
         key: t(f"momentum.fig.{key}") for key in ("beta", "steps", "diverged", "not_reached")
     }
     reached = {"gd": reach.gd_steps, "momentum": reach.m_steps}
+    rule = lesson.rule(lr, beta, kappa, steps, lesson.DEFAULT_K)
+    step_labels = {key: t(f"momentum.fig.{key}") for key in (*fig.STEP_LABELS, "w", "b")}
     return [
+        fig.step_figure(rule, race.m_path, box=lesson.bowl(kappa).bounds, labels=step_labels),
         fig.race(
             *lesson.valley(kappa),
             race.gd_path,
@@ -285,6 +318,17 @@ def test_a_diverged_path_is_still_a_gap_in_float32():
 @pytest.mark.parametrize("lang", text.LANGUAGES)
 def test_the_page_sends_at_most_500_kib_of_figures(lang):
     figures = page_like(lang)
-    assert len(figures) == 5
+    assert len(figures) == 6
     total = sum(len(figure.to_json()) for figure in figures)
     assert total <= PAGE_KIB * 1024, f"{total / 1024:.0f} KiB"
+
+
+def test_the_race_frames_carry_short_heads():
+    figure = page_figures()["race"]
+    for frame in figure.frames:
+        for trace in frame.data:
+            assert 1 <= len(trace.x) <= fig.HEAD and len(trace.marker.size) == len(trace.x)
+    race = lesson.race(*DEFAULTS, lesson.DEFAULT_STEPS)
+    head = figure.frames[60].data[1]  # momentum's head ends on step 60
+    np.testing.assert_allclose([head.x[-1], head.y[-1]], race.m_path[60], rtol=1e-6)
+    assert len(figure.to_json()) < 130 * 1024

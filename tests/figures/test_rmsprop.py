@@ -106,6 +106,43 @@ def test_cost_and_distance_charts():
     assert cost.layout.shapes[0].y0 == lesson.TARGET
 
 
+def test_a_floor_keeps_the_tiny_dip_from_squashing_the_log_axis():
+    valley = lesson.valley(DEFAULTS)
+    curves = {"RMSprop": (valley.rms_loss, COLORS["rmsprop"])}
+    words = dict(target_label="t", xlabel="step", ylabel="cost", title="cost")
+    free = fig.cost(valley.steps, curves, target=lesson.TARGET, **words)
+    floored = fig.cost(valley.steps, curves, target=lesson.TARGET, floor=1e-8, **words)
+    assert free.layout.yaxis.range is None  # Plotly would span down to about 1e-36
+    low, high = floored.layout.yaxis.range
+    assert low == -8 and high > np.log10(valley.rms_loss[0])
+    np.testing.assert_allclose(numbers(by_name(floored)["RMSprop"].y), valley.rms_loss)  # all kept
+    calm = fig.cost(
+        valley.steps, {"GD": (valley.gd_loss, COLORS["gd"])}, target=1e-3, floor=1e-30, **words
+    )
+    assert calm.layout.yaxis.range is None  # nothing below the floor: the axis is Plotly's
+
+
+def test_the_step_figure_draws_step_k_of_the_update():
+    step = lesson.update(DEFAULTS, 3)
+    valley = lesson.valley(DEFAULTS)
+    labels = {key: key for key in (*fig.STEP_LABELS, "w", "b")}
+    figure = fig.step_figure(step, valley.rms_path, 0.07, box=lesson.box(25), labels=labels)
+    assert not figure.frames and not figure.layout.sliders
+    traces = by_name(figure)
+    arrow = traces["rms_step"]
+    np.testing.assert_allclose([arrow.x[0], arrow.y[0]], valley.rms_path[2])
+    np.testing.assert_allclose([arrow.x[1], arrow.y[1]], valley.rms_path[3])
+    moved = np.array([arrow.x[1] - arrow.x[0], arrow.y[1] - arrow.y[0]])
+    np.testing.assert_allclose(moved, [c.step for c in step.coords])  # −α·g/(√s + ε) each
+    plain = traces["gd_step"]
+    g = np.array([c.g for c in step.coords])
+    np.testing.assert_allclose([plain.x[1], plain.y[1]], valley.rms_path[2] - 0.07 * g)
+    assert arrow.line.color == COLORS["rmsprop"] and plain.line.color == COLORS["gd"]
+    assert figure.layout.yaxis.scaleanchor == "x"
+    w_lo, w_hi = figure.layout.xaxis.range
+    assert -3 <= w_lo < -2.5 and 0 < w_hi <= 3  # around the run, inside the valley's box
+
+
 def test_per_coordinate_rates_with_gd_line():
     per = lesson.rates(DEFAULTS)
     figure = fig.per_coordinate(
@@ -150,12 +187,12 @@ def test_first_step_and_ratio_formulas():
 
 # -- lean data (issue 9) --------------------------------------------------------------------------
 
-PAGE_KIB = 500  # what a page at its defaults may send in figures
+PAGE_KIB = 400  # what a page at its defaults may send in figures (issue 9)
 BIG = 10  # arrays of at least this many numbers must be float32 (GD's flat 2-point line may not)
 
 
 def page_like(lang: str, setup=DEFAULTS):
-    """The page's five figures, with its own texts, notes and labels (as app_pages/rmsprop.py)."""
+    """The page's six figures, with its own texts, notes and labels (as app_pages/rmsprop.py)."""
 
     def t(key, **fields):
         return text.get(key, lang, **fields)
@@ -187,7 +224,12 @@ def page_like(lang: str, setup=DEFAULTS):
         names["rmsprop"]: (near.rms_distance, COLORS["rmsprop"]),
     }
     axes = {"xlabel": t("common.step")}
+    step_labels = {key: t(f"rmsprop.fig.{key}") for key in (*fig.STEP_LABELS, "w", "b")}
+    step = lesson.update(setup, lesson.K[2])
     return [
+        fig.step_figure(
+            step, valley.rms_path, setup.gd_lr, box=lesson.box(setup.kappa), labels=step_labels
+        ),
         fig.valley(
             *valley.grid,
             paths,
@@ -271,6 +313,21 @@ def test_gaps_and_log_axes_in_float32():
 @pytest.mark.parametrize("lang", text.LANGUAGES)
 def test_the_page_sends_at_most_500_kib_of_figures(lang):
     figures = page_like(lang)
-    assert len(figures) == 5
+    assert len(figures) == 6
     total = sum(len(figure.to_json()) for figure in figures)
     assert total <= PAGE_KIB * 1024, f"{total / 1024:.0f} KiB"
+
+
+def test_the_201_frames_carry_short_heads_and_the_whole_paths_stay():
+    # issue 9: the valley's 201 frames × two 20-point heads were most of the page's bytes
+    figure = valley_figure(DEFAULTS)
+    assert len(figure.frames) == 201
+    for frame in figure.frames:
+        for trace in frame.data:
+            assert 1 <= len(trace.x) <= fig.HEAD and len(trace.marker.size) == len(trace.x)
+    for frame, k in ((figure.frames[0], 0), (figure.frames[150], 150)):
+        head = frame.data[1]  # RMSprop's head ends on step k
+        rms = lesson.valley(DEFAULTS).rms_path
+        assert (head.x[-1], head.y[-1]) == (np.float32(rms[k, 0]), np.float32(rms[k, 1]))
+    assert len(by_name(figure)["RMSprop"].x) == 201  # the faint whole path is complete
+    assert len(figure.to_json()) < 200 * 1024

@@ -206,5 +206,5 @@ def test_sweep_names_the_fastest_beta():
 
 def test_valley_is_the_bowl_on_a_grid():
     grid = lesson.valley(30.0)
-    assert grid.z.shape == (100, 100)
+    assert grid.z.shape == (lesson.GRID, lesson.GRID) == (70, 70)
     assert grid.z[0, 0] == pytest.approx(0.5 * (grid.xs[0] ** 2 + 30 * grid.ys[0] ** 2))

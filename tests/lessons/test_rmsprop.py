@@ -140,7 +140,7 @@ def test_valley_paths_costs_and_arrivals_match_direct_runs():
     assert valley.rms_hit < valley.gd_hit  # RMSprop arrives first at the defaults
     assert (valley.gd_diverged, valley.rms_diverged) == (-1, -1)
     assert valley.two == pytest.approx(0.08)
-    assert valley.grid.z.shape == (100, 100)
+    assert valley.grid.z.shape == (lesson.GRID, lesson.GRID) == (70, 70)
 
 
 def test_valley_reports_gd_diverging_above_two_over_kappa():
@@ -174,3 +174,37 @@ def test_near_minimum_tail_and_variants():
     assert near.variants[0].move == pytest.approx(near.rms_tail[2])
     short = lesson.near_minimum(lesson.setup(25, 0.1, 0.9, 1e-8, 0.07, 10))
     assert short.tail == 10
+
+
+def test_rebound_by_hand():
+    # cost 1, 1e-4 (hit at 1), 1e-9 (low at 2), 1e-5, 0.01 (back above 1e-3 at 4); rate_b·κ
+    # passes 2 at step 3 (κ = 10: rate_b 0.21 > 0.2)
+    loss = [1.0, 1e-4, 1e-9, 1e-5, 0.01]
+    rate_b = [np.nan, 0.05, 0.15, 0.21, 0.3]
+    r = lesson.rebound(loss, rate_b, 10.0, 1e-3)
+    assert r.found and (r.hit, r.low_step, r.unstable_step, r.back_step) == (1, 2, 3, 4)
+    assert r.low_cost == 1e-9 and r.back_cost == 0.01 and r.factor == pytest.approx(2.0)
+    assert not lesson.rebound([1.0, 0.5], [np.nan, 0.1], 10.0, 1e-3).found  # never hits
+    calm = lesson.rebound([1.0, 1e-4, 1e-6], [np.nan, 0.05, 0.05], 10.0, 1e-3)
+    assert not calm.found and calm.low_step == 2  # hits, never comes back
+
+
+def test_the_rebound_at_the_defaults_is_the_b_coordinate_growing_back():
+    """Closed form on the valley: each update multiplies b by 1 − κ·α/(√s_b + ε); the run's b
+    grows back exactly by that factor once it is above 1 in size."""
+    s = lesson.setup(25, 0.1, 0.9, 1e-8, 0.07, 200)
+    v = lesson.valley(s)
+    r = v.rebound
+    assert r.found and (r.hit, r.low_step, r.unstable_step, r.back_step) == (34, 68, 58, 91)
+    assert r.low_cost < 1e-30 and r.back_cost > lesson.TARGET
+    rate_b = v.rates[:, 1]
+    b = v.rms_path[:, 1]
+    k = np.arange(60, 92)
+    np.testing.assert_allclose(b[k], (1 - 25 * rate_b[k]) * b[k - 1], rtol=1e-9)
+    assert 25 * rate_b[r.unstable_step] > 2 >= 25 * rate_b[r.unstable_step - 1]
+    assert r.factor == pytest.approx(abs(1 - 25 * rate_b[91]))
+    assert v.rms_loss[r.back_step - 1] <= lesson.TARGET < v.rms_loss[r.back_step]
+
+
+def test_box_is_the_valleys_plotting_box():
+    assert lesson.box(25) == ((-3.0, 3.0), (-2.0, 2.0))

@@ -2,17 +2,24 @@
 
 ``descent_figure`` puts the parabola C(W) with the tangent and the step arrow, the data with
 the line y = W·x, and the cost per step in one figure, so a single Play button animates all
-three in the browser (Plotly frames). Labels arrive translated.
+three in the browser (Plotly frames, each with the numbers of its step). ``step_figure`` marks
+one update W_k → W_{k+1} on the parabola, not animated: it stands beside the formulas of that
+step. Labels and note templates arrive translated. The ``*_run`` builders take the page's
+plain settings (what ``ui/cached.py`` keys the shared figures by) and run the lesson.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from optim_core.lessons import gradient_descent as lesson
 from ui import figures
 from ui.figures import lean
+from ui.numbers import text as num
 
 # Colours of this page's own meanings, outside ``figures.PALETTE`` (Paul Tol's muted scheme and
 # neutrals): the run itself is gradient descent's blue, the data grey, minima black.
@@ -68,6 +75,7 @@ DESCENT_LABELS = (
     "best",
     "best_line",
     "data",
+    "run",
     "path",
     "tangent",
     "step_arrow",
@@ -75,50 +83,197 @@ DESCENT_LABELS = (
     "model",
     "cost_log",
 )
+# the words ``step_figure`` needs (gradient_descent.fig.*), plus cost
+STEP_LABELS = ("parabola", "best", "run", "tangent", "step_arrow", "current", "next")
 
 
-def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> go.Figure:
-    """The 1-D lesson as one animated figure, from the lesson's ``Parabola`` and ``Descent``.
+def run_notes(descent, note: str) -> list[str]:
+    """The numbers of every update j → j+1 of a ``Descent``, written into the translated
+    template ``note`` (fields k, w, slope, move, new), one per animation frame."""
+    return [
+        note.format(
+            k=j,
+            w=num(descent.w[j]),
+            slope=num(descent.slope[j]),
+            move=num(descent.move[j]),
+            new=num(descent.new[j]),
+        )
+        for j in range(descent.n_frames)
+    ]
 
-    The figure starts at the step the lesson shows (the update W_k → W_{k+1}); ``notes[j]``
-    is the annotation text of frame j (one per frame). ``labels`` holds the translated words
-    of :data:`DESCENT_LABELS` plus cost, bill, tip, play, pause and step.
-    """
-    return _descent_figure(
-        coefficients=(parabola.a, parabola.b, parabola.c),
-        w_path=descent.w_path,
-        loss_path=descent.loss_path,
-        x=parabola.x,
-        y=parabola.y,
-        k=descent.shown,
-        labels=labels,
-        notes=notes,
-        frame_ms=frame_ms,
+
+def descent_run_figure(lr: float, w0: float, steps: int, *, labels, note: str) -> go.Figure:
+    """:func:`descent_figure` of the run with these settings, its frame notes written from the
+    template ``note`` (what the page caches: plain settings in, no arrays to hash)."""
+    parabola, descent = lesson.parabola(), lesson.descent(lr, w0, steps)
+    return descent_figure(parabola, descent, labels=labels, notes=run_notes(descent, note))
+
+
+def step_run_figure(lr: float, w0: float, steps: int, k: int, *, labels) -> go.Figure:
+    """:func:`step_figure` of update ``k`` of the run with these settings."""
+    return step_figure(lesson.parabola(), lesson.descent(lr, w0, steps, k), labels=labels)
+
+
+class _View(NamedTuple):
+    """The parabola C(W) = aW² + bW + c and the fixed window a run is drawn in."""
+
+    a: float
+    b: float
+    c: float
+    w_star: float
+    w_lo: float
+    w_hi: float
+    c_lo: float
+    c_top: float
+    pad: float
+    half: float  # half-width of the drawn tangent
+
+    def cost(self, w):
+        return (self.a * w + self.b) * w + self.c
+
+    def slope(self, w):
+        return 2 * self.a * w + self.b
+
+
+def _view(coefficients, w_path) -> _View:
+    """Fixed axes (frames must not rescale the view): the start and the first three steps fit;
+    later points of a diverging run leave the view."""
+    a, b, c = coefficients
+    w_star = -b / (2 * a)
+    early = np.abs(np.asarray(w_path[:4], dtype=float) - w_star)
+    reach = max(1.3 * float(np.max(early[np.isfinite(early)], initial=0.0)), 0.25)
+    w_lo, w_hi = w_star - reach, w_star + reach
+    view = _View(a, b, c, w_star, w_lo, w_hi, 0.0, 0.0, 0.0, 0.28 * reach)
+    far = w_lo if abs(w_lo - w_star) > abs(w_hi - w_star) else w_hi
+    c_top, c_lo = float(view.cost(far)), float(view.cost(w_star))
+    return view._replace(c_lo=c_lo, c_top=c_top, pad=0.08 * (c_top - c_lo))
+
+
+TAIL_1D = 6  # points of the recent path a frame of the 1-D run carries
+
+
+def _short(values) -> list:
+    """A few numbers as a short list (six significant digits: finer than a pixel, and a
+    third of the bytes of full floats in each frame); NaN becomes a gap."""
+    return [float(f"{v:.6g}") if np.isfinite(v) else None for v in np.asarray(values, float)]
+
+
+def _step_traces(view: _View, w_path, j: int) -> list:
+    """What marks update j on the parabola: the tangent at W_j, the step arrow to W_{j+1}, the
+    drop to the new cost and the current point."""
+    wk = float(w_path[j])
+    wn = float(w_path[j + 1]) if j + 1 < len(w_path) else np.nan
+    ck = float(view.cost(wk))
+    tangent_x = np.array([wk - view.half, wk + view.half])
+    tangent_y = ck + view.slope(wk) * (tangent_x - wk)
+    return [
+        go.Scatter(x=_short(tangent_x), y=_short(tangent_y)),  # tangent
+        go.Scatter(x=_short([wk, wn]), y=_short([ck, ck])),  # step arrow (a change of W)
+        go.Scatter(x=_short([wn, wn]), y=_short([ck, view.cost(wn)])),  # drop to the new point
+        go.Scatter(x=_short([wk]), y=_short([ck])),  # current point
+    ]
+
+
+def _step_styles(labels) -> list[dict]:
+    return [
+        dict(mode="lines", name=labels["tangent"], line=dict(color=TANGENT_COLOR, width=3)),
+        dict(
+            mode="lines+markers",
+            name=labels["step_arrow"],
+            line=dict(color=STEP_COLOR, width=4),
+            marker=dict(symbol="arrow", angleref="previous", size=[0, 16], color=STEP_COLOR),
+        ),
+        dict(mode="lines", showlegend=False, line=dict(color=STEP_COLOR, width=1.5, dash="dot")),
+        dict(
+            mode="markers",
+            name=labels["current"],
+            marker=dict(color=ACCENT, size=12, line=dict(color=LESSON_COLORS["fill"], width=2)),
+        ),
+    ]
+
+
+def _add_parabola(fig: go.Figure, view: _View, w_path, labels, **where) -> None:
+    """C(W) over the window, its minimum, and the whole run drawn faint on it."""
+    ws = np.linspace(view.w_lo, view.w_hi, 301)
+    fig.add_trace(
+        go.Scatter(
+            x=lean(ws),
+            y=lean(view.cost(ws)),
+            mode="lines",
+            name=labels["parabola"],
+            line=dict(color=LESSON_COLORS["cost"], width=3),
+        ),
+        **where,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[view.w_star],
+            y=[view.c_lo],
+            mode="markers",
+            name=labels["best"],
+            marker=BEST_MARKER,
+        ),
+        **where,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=lean(w_path),
+            y=lean(view.cost(np.asarray(w_path, dtype=float))),
+            mode="lines+markers",
+            name=labels["run"],
+            opacity=figures.FAINT,
+            line=dict(color=GD, width=1),
+            marker=dict(color=GD, size=5),
+            hoverinfo="skip",
+        ),
+        **where,
     )
 
 
-def _descent_figure(
-    *, coefficients, w_path, loss_path, x, y, k, labels, notes, frame_ms: int
-) -> go.Figure:
-    """``coefficients`` = (a, b, c) of C(W) = aW² + bW + c; ``w_path`` and ``loss_path`` the run
-    (NaN after divergence); ``k`` the step shown first."""
-    a, b, c = coefficients
-    w_star = -b / (2 * a)
-    cost = lambda w: (a * w + b) * w + c  # noqa: E731
-    slope = lambda w: 2 * a * w + b  # noqa: E731
-    w_path = np.asarray(w_path, dtype=float)
-    n_frames = len(notes)
+def step_figure(parabola, descent, *, labels) -> go.Figure:
+    """The update the lesson shows (``descent.shown``: W_k → W_{k+1}) on the parabola: the
+    tangent at W_k, the step −α·C'(W_k), the new point, and the whole run faint. Not animated:
+    the page's step slider picks k, and the formulas beside it show the same step."""
+    w_path = np.asarray(descent.w_path, dtype=float)
+    view = _view((parabola.a, parabola.b, parabola.c), w_path)
+    fig = go.Figure()
+    _add_parabola(fig, view, w_path, labels)
+    for trace, style in zip(
+        _step_traces(view, w_path, descent.shown), _step_styles(labels), strict=True
+    ):
+        trace.update(**style)
+        fig.add_trace(trace)
+    wn = descent.new_k
+    fig.add_trace(
+        go.Scatter(
+            x=[wn],
+            y=[float(view.cost(wn))],
+            mode="markers",
+            name=labels["next"],
+            marker=dict(color=LESSON_COLORS["fill"], size=11, line=dict(color=ACCENT, width=2)),
+        )
+    )
+    fig.update_xaxes(title_text="W", range=[view.w_lo, view.w_hi])
+    fig.update_yaxes(title_text=labels["cost"], range=[view.c_lo - view.pad, view.c_top + view.pad])
+    return figures.base_layout(fig, height=400)
 
-    # fixed axes: the frames must not rescale the view, and a diverging run leaves it
-    # the start and the first three steps fit; later points of a diverging run leave the view
-    early = np.abs(w_path[:4] - w_star)
-    reach = max(1.3 * float(np.max(early[np.isfinite(early)], initial=0.0)), 0.25)
-    w_lo, w_hi = w_star - reach, w_star + reach
-    ws = np.linspace(w_lo, w_hi, 301)
-    c_top = float(cost(w_lo if abs(w_lo - w_star) > abs(w_hi - w_star) else w_hi))
-    c_lo = cost(w_star)
-    pad = 0.08 * (c_top - c_lo)
-    half = 0.28 * reach  # half-width of the drawn tangent
+
+def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> go.Figure:
+    """The whole 1-D run as one animated figure, from the lesson's ``Parabola`` and ``Descent``.
+
+    Three panels: the parabola with the tangent and the step arrow, the data with the line
+    y = W·x, and the cost per step. The whole run is drawn faint in the base figure; frame j
+    carries only what moves at update j (the last few points, tangent, arrow, current point,
+    the line W_j·x, the mark on the cost curve) and ``notes[j]``, the numbers of that update,
+    so the figure grows with the number of steps, not with its square. It opens on step 0.
+    ``labels`` holds the translated words of :data:`DESCENT_LABELS` plus cost, bill, tip, play,
+    pause and step.
+    """
+    x, y = parabola.x, parabola.y
+    w_path = np.asarray(descent.w_path, dtype=float)
+    loss_path = np.asarray(descent.loss_path, dtype=float)
+    view = _view((parabola.a, parabola.b, parabola.c), w_path)
+    n_frames = len(notes)
 
     fig = make_subplots(
         rows=2,
@@ -128,29 +283,7 @@ def _descent_figure(
         vertical_spacing=0.16,
         horizontal_spacing=0.08,
     )
-    # static traces
-    fig.add_trace(
-        go.Scatter(
-            x=lean(ws),
-            y=lean(cost(ws)),
-            mode="lines",
-            name=labels["parabola"],
-            line=dict(color=LESSON_COLORS["cost"], width=3),
-        ),
-        1,
-        1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[w_star],
-            y=[c_lo],
-            mode="markers",
-            name=labels["best"],
-            marker=BEST_MARKER,
-        ),
-        1,
-        1,
-    )
+    _add_parabola(fig, view, w_path, labels, row=1, col=1)
     fig.add_trace(
         go.Scatter(
             x=lean(x),
@@ -167,7 +300,7 @@ def _descent_figure(
     fig.add_trace(
         go.Scatter(
             x=x_line,
-            y=w_star * x_line,
+            y=view.w_star * x_line,
             mode="lines",
             name=labels["best_line"],
             line=dict(color=ACCENT, dash="dot", width=1.5),
@@ -191,89 +324,58 @@ def _descent_figure(
     )
     first_dynamic = len(fig.data)
 
-    def dynamic(j: int) -> list:
-        wk = w_path[j]
-        wn = w_path[j + 1] if j + 1 < len(w_path) else np.nan
-        ck = cost(wk)
-        done = w_path[: j + 1]
-        tangent_x = np.array([wk - half, wk + half])
+    def moving(j: int) -> list:
+        recent = w_path[max(0, j - TAIL_1D + 1) : j + 1]
         return [
-            go.Scatter(x=lean(done), y=lean(cost(done))),  # path so far
-            go.Scatter(x=tangent_x, y=ck + slope(wk) * (tangent_x - wk)),  # tangent
-            go.Scatter(x=[wk, wn], y=[ck, ck]),  # step arrow (horizontal: a change of W)
-            go.Scatter(x=[wn, wn], y=[ck, cost(wn)]),  # drop to the new point
-            go.Scatter(x=[wk], y=[ck]),  # current point
-            go.Scatter(x=x_line, y=wk * x_line),  # the model y = W_k x
-            go.Scatter(x=[j], y=[loss_path[j]]),  # current step on the cost curve
+            go.Scatter(x=_short(recent), y=_short(view.cost(recent))),  # the last few steps
+            *_step_traces(view, w_path, j),
+            go.Scatter(y=_short(w_path[j] * x_line)),  # the model y = W_j x (x stays)
+            go.Scatter(x=[j], y=_short([loss_path[j]])),  # step j on the cost curve
         ]
 
     styles = [
         dict(
             mode="lines+markers",
             name=labels["path"],
-            line=dict(color=GD, width=1),
+            line=dict(color=GD, width=1.5),
             marker=dict(color=GD, size=6),
-            row=1,
-            col=1,
         ),
-        dict(
-            mode="lines",
-            name=labels["tangent"],
-            line=dict(color=TANGENT_COLOR, width=3),
-            row=1,
-            col=1,
-        ),
-        dict(
-            mode="lines+markers",
-            name=labels["step_arrow"],
-            line=dict(color=STEP_COLOR, width=4),
-            marker=dict(symbol="arrow", angleref="previous", size=[0, 16], color=STEP_COLOR),
-            row=1,
-            col=1,
-        ),
-        dict(
-            mode="lines",
-            showlegend=False,
-            line=dict(color=STEP_COLOR, width=1.5, dash="dot"),
-            row=1,
-            col=1,
-        ),
-        dict(
-            mode="markers",
-            name=labels["current"],
-            marker=dict(color=ACCENT, size=12, line=dict(color=LESSON_COLORS["fill"], width=2)),
-            row=1,
-            col=1,
-        ),
-        dict(mode="lines", name=labels["model"], line=dict(color=GD, width=3), row=1, col=2),
-        dict(mode="markers", showlegend=False, marker=dict(color=ACCENT, size=11), row=2, col=1),
+        *_step_styles(labels),
+        dict(mode="lines", name=labels["model"], line=dict(color=GD, width=3)),
+        dict(mode="markers", showlegend=False, marker=dict(color=ACCENT, size=11)),
     ]
-    for trace, style in zip(dynamic(k), styles, strict=True):
-        row, col = style.pop("row"), style.pop("col")
+    places = [(1, 1)] * 5 + [(1, 2), (2, 1)]
+    for trace, style, (row, col) in zip(moving(0), styles, places, strict=True):
         trace.update(**style)
+        if trace.x is None:
+            trace.x = x_line
         fig.add_trace(trace, row, col)
 
     frame_traces = list(range(first_dynamic, len(fig.data)))
-    titles = [
-        _title(labels["title_parabola"], 0.23, 1.0),
-        _title(labels["title_data"], 0.77, 1.0),
-        _title(labels["title_cost"], 0.5, 0.34),
-    ]
     fig.frames = [
         go.Frame(
-            data=dynamic(j),
+            data=moving(j),
             traces=frame_traces,
             name=str(j),
-            layout=dict(annotations=titles + [_note(notes[j])]),
+            # the note is the first annotation: a frame's annotations merge into the figure's
+            # by position, so each frame carries the note's text only and the titles stay
+            layout=dict(annotations=[figures.frame_text(notes[j])]),
         )
         for j in range(n_frames)
     ]
     fig.update_layout(
-        annotations=titles + [_note(notes[k])],
-        **figures.playback(n_frames, labels, frame_ms=frame_ms, active=k, y=-0.06, show_step=True),
+        annotations=[
+            _note(notes[0]),
+            _title(labels["title_parabola"], 0.23, 1.0),
+            _title(labels["title_data"], 0.77, 1.0),
+            _title(labels["title_cost"], 0.5, 0.34),
+        ],
+        **figures.playback(n_frames, labels, frame_ms=frame_ms, active=0, y=-0.06, show_step=True),
     )
-    fig.update_xaxes(title_text="W", range=[w_lo, w_hi], row=1, col=1)
-    fig.update_yaxes(title_text=labels["cost"], range=[c_lo - pad, c_top + pad], row=1, col=1)
+    fig.update_xaxes(title_text="W", range=[view.w_lo, view.w_hi], row=1, col=1)
+    fig.update_yaxes(
+        title_text=labels["cost"], range=[view.c_lo - view.pad, view.c_top + view.pad], row=1, col=1
+    )
     fig.update_xaxes(title_text=labels["bill"], range=[0, float(x_line[1])], row=1, col=2)
     fig.update_yaxes(title_text=labels["tip"], range=[0, float(np.max(y)) * 1.1], row=1, col=2)
     fig.update_xaxes(title_text=labels["step"], range=[-0.5, len(loss_path) - 0.5], row=2, col=1)
@@ -310,7 +412,9 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
     ``valley`` is the lesson's ``Valley``; ``labels`` holds best, path, play, pause and step.
     """
     path, optimum = lean(valley.path), valley.optimum
-    fig = figures.contour(*_lean_grid(valley.grid), log_scale=True, colorbar_title="log₁₀")
+    fig = figures.contour(
+        *_lean_grid(valley.grid), log_scale=True, colorbar_title="log₁₀", title=labels.get("title")
+    )
     fig.add_trace(
         go.Scatter(
             x=[optimum[0]],
@@ -324,6 +428,7 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
     figures.animate_paths(
         fig, [(path, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
+    _shorter_heads(fig)
     fig.update_xaxes(title_text="w")
     fig.update_yaxes(title_text="b")
     fig.update_layout(height=630, legend=dict(y=1.02))
@@ -337,7 +442,9 @@ def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.
     """
     path, path_cost, optimum, cost_star = valley.path, valley.loss, valley.optimum, valley.cost_star
     z = valley.grid.z
-    fig = figures.surface(*_lean_grid(valley.grid), camera=camera, zlabel="C")
+    fig = figures.surface(
+        *_lean_grid(valley.grid), camera=camera, zlabel="C", title=labels.get("title")
+    )
     fig.add_trace(
         go.Scatter3d(
             x=[optimum[0]],
@@ -356,5 +463,43 @@ def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.
     figures.animate_paths(
         fig, [(xyz, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
+    _shorter_heads(fig)
     fig.update_layout(scene=dict(xaxis_title="w", yaxis_title="b", zaxis_title="C"), height=630)
     return _controls_below(fig)
+
+
+def valley_notes(valley, note: str) -> list[str]:
+    """The numbers of every step of a ``Valley`` run in the template ``note`` (k, w, b, cost)."""
+    return [
+        note.format(k=j, w=num(p[0]), b=num(p[1]), cost=num(cost))
+        for j, (p, cost) in enumerate(zip(valley.path, valley.loss, strict=True))
+    ]
+
+
+def valley_contour_run(rate, w0, b0, steps, raw, *, labels, note: str) -> go.Figure:
+    """:func:`valley_contour` of the (w, b) run with these settings (plain values in)."""
+    valley = lesson.valley(rate, w0, b0, steps, raw)
+    return valley_contour(valley, labels=labels, notes=valley_notes(valley, note))
+
+
+def valley_surface_run(rate, w0, b0, steps, raw, *, labels, camera, note: str) -> go.Figure:
+    """:func:`valley_surface` of the (w, b) run with these settings (plain values in)."""
+    valley = lesson.valley(rate, w0, b0, steps, raw)
+    return valley_surface(valley, labels=labels, camera=camera, notes=valley_notes(valley, note))
+
+
+HEAD = 8  # points of recent path each frame of the (w, b) animations carries (figures.TAIL: 20)
+
+
+def _shorter_heads(fig: go.Figure, keep: int = HEAD) -> go.Figure:
+    """Cut the moving heads that :func:`ui.figures.animate_paths` added (in the base figure
+    and in every frame) to their last ``keep`` points: the whole path is drawn faint anyway."""
+    heads = list(fig.frames[0].traces) if fig.frames else []
+    for trace in [fig.data[i] for i in heads] + [t for f in fig.frames for t in f.data]:
+        sizes = trace.marker.size
+        trace.update(x=trace.x[-keep:], y=trace.y[-keep:])
+        if getattr(trace, "z", None) is not None:
+            trace.update(z=trace.z[-keep:])
+        if sizes is not None and not isinstance(sizes, int | float):
+            trace.marker.size = list(sizes)[-keep:]
+    return fig

@@ -19,8 +19,18 @@ import plotly.graph_objects as go
 
 from ui import figures
 from ui.figures import COLORS, lean
+from ui.numbers import text as num
 
 OTHER = "#BBBBBB"  # light grey: the βs of the sweep other than the chosen one (not in PALETTE)
+
+
+def race_notes(race, note: str) -> list[str]:
+    """The costs of both runs at every step of a ``Race``, written into the translated template
+    ``note`` (fields k, gd, m): one per animation frame."""
+    return [
+        note.format(k=i, gd=num(a, 3), m=num(b, 3))
+        for i, (a, b) in enumerate(zip(race.gd_loss, race.m_loss, strict=True))
+    ]
 
 
 def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Sequence[str]):
@@ -62,6 +72,7 @@ def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Seq
         labels=labels,
         annotations=notes,
     )
+    _shorter_heads(fig)
     # The start sits at the top left, where the step note goes by default: move the
     # note (in the figure and in every frame) to the plot's bottom right corner.
     corner = dict(
@@ -84,6 +95,7 @@ def costs(gd_loss, m_loss, *, target: float, reached: Mapping[str, int], labels)
         xlabel=labels["step"],
         ylabel=labels["cost"],
         log_y=True,
+        title=labels.get("cost_title"),
     )
     fig.add_hline(y=target, line=dict(color=COLORS["accent"], dash="dash", width=1))
     # add_hline's own annotation lands at the wrong height on a log axis: a log axis
@@ -102,7 +114,7 @@ def costs(gd_loss, m_loss, *, target: float, reached: Mapping[str, int], labels)
         k = reached.get(key, -1)
         if 0 <= k < len(steps):
             fig.add_vline(x=k, line=dict(color=COLORS[key], dash="dot", width=2))
-    fig.update_layout(height=340)
+    fig.update_layout(height=380 if labels.get("cost_title") else 340)
     return fig
 
 
@@ -154,7 +166,8 @@ def components(
 
 def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
     """Steps to the target for each β (bars); runs that diverged or never got there get a
-    hatched bar a little above the tallest real one, with a word instead of a number."""
+    hatched bar a little above the tallest real one, with a word instead of a number.
+    ``labels`` may hold the chart's "title"."""
     names = [f"{b:g}" for b, _, _ in rows]
     finite = [steps for _, steps, diverged in rows if diverged < 0 and steps >= 0]
     stand_in = 1.1 * max(finite) if finite else 1.0  # height of a bar that never got there
@@ -183,4 +196,97 @@ def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
     fig.update_xaxes(title=labels["beta"], type="category")
     fig.update_yaxes(title=labels["steps"], rangemode="tozero")
     fig.update_layout(showlegend=False)
-    return figures.base_layout(fig, None, height=340)
+    return figures.base_layout(fig, labels.get("title"), height=380 if "title" in labels else 340)
+
+
+# the words ``step_figure`` needs (momentum.fig.*), plus w and b
+STEP_LABELS = ("run", "x_prev", "v_step", "g_step", "x_new")
+
+
+def step_figure(rule, path, *, box, labels: Mapping[str, str]) -> go.Figure:
+    """Momentum's update of step k (``rule``: the lesson's ``Rule``) on the (w, b) plane: the
+    whole run faint, the point x_{k−1}, the step −α·v_k that momentum takes from it (an arrow
+    to x_k) and, dotted, the step −α·g_k plain descent would take from the same point. Not
+    animated: the page's step slider picks k, and the formulas beside it show the same step.
+    ``box`` = ((w_min, w_max), (b_min, b_max)) fixes the axes, so moving k never rescales."""
+    x_prev, x_new = np.asarray(rule.x_prev, float), np.asarray(rule.x_new, float)
+    plain = x_prev - rule.lr * np.asarray(rule.g, float)
+    fig = go.Figure()
+    whole = lean(path)
+    fig.add_trace(
+        go.Scatter(
+            x=whole[:, 0],
+            y=whole[:, 1],
+            mode="lines+markers",
+            name=labels["run"],
+            opacity=figures.FAINT,
+            line=dict(color=COLORS["momentum"], width=1),
+            marker=dict(color=COLORS["momentum"], size=4),
+            hoverinfo="skip",
+        )
+    )
+    arrow = dict(symbol="arrow", angleref="previous", size=[0, 15])
+    for end, name, color, dash in (
+        (plain, labels["g_step"], COLORS["gd"], "dot"),
+        (x_new, labels["v_step"], COLORS["momentum"], "solid"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[float(x_prev[0]), float(end[0])],
+                y=[float(x_prev[1]), float(end[1])],
+                mode="lines+markers",
+                name=name,
+                line=dict(color=color, width=3, dash=dash),
+                marker=arrow | dict(color=color),
+            )
+        )
+    for point, name, fill in (
+        (x_prev, labels["x_prev"], COLORS["accent"]),
+        (x_new, labels["x_new"], "white"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[float(point[0])],
+                y=[float(point[1])],
+                mode="markers",
+                name=name,
+                marker=dict(color=fill, size=11, line=dict(color=COLORS["accent"], width=2)),
+            )
+        )
+    (w_lo, w_hi), (b_lo, b_hi) = _around(path, box)
+    fig.update_xaxes(title=labels["w"], range=[w_lo, w_hi], constrain="domain")
+    fig.update_yaxes(title=labels["b"], range=[b_lo, b_hi], scaleanchor="x", scaleratio=1)
+    return figures.base_layout(fig, None, height=420).update_layout(legend_font_size=12)
+
+
+def _around(path, box, pad: float = 0.12):
+    """Axis ranges around the whole run (inside ``box``, the valley's plotting box): the same
+    for every k, so moving the step slider never rescales the chart."""
+    xy = np.asarray(path, dtype=np.float64)
+    xy = xy[np.all(np.isfinite(xy), axis=1)]
+    ranges = []
+    for i, (lo, hi) in enumerate(box):
+        a, b = (
+            (max(lo, float(xy[:, i].min())), min(hi, float(xy[:, i].max())))
+            if xy.size
+            else (lo, hi)
+        )
+        margin = pad * max(b - a, 0.5)
+        ranges.append((max(lo, a - margin), min(hi, b + margin)))
+    return tuple(ranges)
+
+
+HEAD = 8  # points of recent path each animation frame carries (figures.TAIL is 20)
+
+
+def _shorter_heads(fig: go.Figure, keep: int = HEAD) -> go.Figure:
+    """Cut the moving heads that :func:`ui.figures.animate_paths` added (in the base figure
+    and in every frame) to their last ``keep`` points: the whole path is drawn faint anyway,
+    and 101 frames × two heads of 20 points were most of this figure's bytes."""
+    heads = list(fig.frames[0].traces) if fig.frames else []
+    for trace in [fig.data[i] for i in heads] + [t for f in fig.frames for t in f.data]:
+        sizes = trace.marker.size
+        trace.update(x=trace.x[-keep:], y=trace.y[-keep:])
+        if sizes is not None and not isinstance(sizes, int | float):
+            trace.marker.size = list(sizes)[-keep:]
+    return fig

@@ -6,7 +6,20 @@ Each function takes the ``NamedTuple`` of one section of
 
 from __future__ import annotations
 
+import math
+
 from ui.numbers import latex as tex
+
+
+def display(formula: str) -> str:
+    """A display formula inside Markdown (``$$…$$``: what ``st.latex`` sends), so a formula and
+    the prose around it go out as one element (:func:`shown`), not one message per piece."""
+    return f"$$\n{formula}\n$$"
+
+
+def shown(*parts: str) -> str:
+    """Paragraphs (text, tables, :func:`display` formulas) as one Markdown body."""
+    return "\n\n".join(parts)
 
 
 def texp(v: float, digits: int = 4) -> str:
@@ -15,10 +28,45 @@ def texp(v: float, digits: int = 4) -> str:
 
 
 def lr_label(v: float, p) -> str:
-    """The learning-rate slider's label of ``v``: plain text, the same in every language (it is
-    also what the URL stores); the two thresholds of the ``Parabola`` ``p`` are named."""
-    special = {p.one: "1/C'' = ", p.two: "2/C'' = "}
-    return f"{special[v]}{v:.4g}" if v in special else f"{v:.3g}"
+    """The learning-rate slider's label of ``v``: the number alone, the same in every language,
+    because Streamlit writes the label into the address (``?gd_lr=0.004252``). The two
+    thresholds of the ``Parabola`` ``p`` get four significant digits, the grid three."""
+    return f"{v:.4g}" if v in (p.one, p.two) else f"{v:.3g}"
+
+
+def lr_option(raw, p) -> float | None:
+    """The learning rate a link's ``?gd_lr=`` names, or None: a label of the slider
+    (``0.004252``), a label of an older version (``2/C'' = 0.004252``) or a number equal to
+    an option; anything else (not a number, no option) is None."""
+    if isinstance(raw, list):
+        raw = raw[0] if raw else None
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    shown = raw.rpartition("=")[2].strip()
+    for option in p.lr_options:
+        if lr_label(option, p) == shown:
+            return option
+    try:
+        value = float(shown)
+    except ValueError:
+        return None
+    for option in p.lr_options:
+        if math.isclose(option, value, rel_tol=1e-9):
+            return option
+    return None
+
+
+def is_old_lr_label(raw) -> bool:
+    """True for a learning rate in a link of an older version, which stored the slider's label
+    with the threshold's name (``2/C'' = 0.004252``) instead of the number alone."""
+    return isinstance(raw, str) and raw.replace(" ", "").startswith(("1/C''=", "2/C''="))
+
+
+def data_table(p, caption: str, bill: str, tip: str) -> str:
+    """The first rows of the data as Markdown: ``caption`` in italics, then a table with the
+    translated headers ``bill`` and ``tip`` (one Markdown element instead of a data frame)."""
+    rows = "".join(f"\n| {x:.2f} | {y:.2f} |" for x, y in zip(p.head_x, p.head_y, strict=True))
+    return f"_{caption}_\n\n| {bill} | {tip} |\n|---:|---:|{rows}"
 
 
 def expansion(p) -> tuple[str, str, str]:
@@ -37,6 +85,14 @@ def expansion(p) -> tuple[str, str, str]:
         rf"\qquad W^* = -\tfrac{{b}}{{2a}} = {tex(p.w_star)}"
     )
     return general, sums, coefficients
+
+
+def expansion_block(p) -> str:
+    """The three lines of :func:`expansion` as one aligned formula."""
+    general, sums, coefficients = expansion(p)
+    first, _, rest = general.partition("=")
+    lines = [f"{first} &= {rest}", f"&{sums}", f"&{coefficients}"]
+    return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
 
 def slope(p, d) -> str:

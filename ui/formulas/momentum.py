@@ -9,6 +9,18 @@ from optim_core.lessons.momentum import Cancellation, Race, Rule, Sweep
 from ui.formulas import vec
 from ui.numbers import latex as tex
 
+
+def display(formula: str) -> str:
+    """A display formula inside Markdown (``$$…$$``: what ``st.latex`` sends), so a formula and
+    the prose around it go out as one element (:func:`shown`), not one message per piece."""
+    return f"$$\n{formula}\n$$"
+
+
+def shown(*parts: str) -> str:
+    """Paragraphs (text and :func:`display` formulas) as one Markdown body."""
+    return "\n\n".join(parts)
+
+
 RULE = (
     r"g_k = \nabla C(x_{k-1}),\qquad v_k = \beta\,v_{k-1} + (1-\beta)\,g_k,\qquad "
     r"x_k = x_{k-1} - \alpha\,v_k,\qquad v_0 = 0"

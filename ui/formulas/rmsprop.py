@@ -8,6 +8,29 @@ from __future__ import annotations
 
 from ui.numbers import latex as num
 
+
+def display(formula: str) -> str:
+    """A display formula inside Markdown (``$$…$$``: what ``st.latex`` sends), so a formula and
+    the prose around it go out as one element (:func:`shown`), not one message per piece."""
+    return f"$$\n{formula}\n$$"
+
+
+def shown(*parts: str) -> str:
+    """Paragraphs (text, tables and :func:`display` formulas) as one Markdown body."""
+    return "\n\n".join(parts)
+
+
+def inline(x: float, digits: int = 3) -> str:
+    """A number as an inline formula for Markdown text (``2.25e-36`` becomes 2.25 × 10⁻³⁶)."""
+    return f"${num(x, digits)}$"
+
+
+def table(headers, rows) -> str:
+    """A Markdown table: ``headers`` and ``rows`` of text (one element, not a data frame)."""
+    lines = [headers, ["---:"] * len(headers), *rows]
+    return "\n".join("| " + " | ".join(str(cell) for cell in line) + " |" for line in lines)
+
+
 RULE = (
     r"s \leftarrow \beta\, s + (1-\beta)\, g^{2}, \qquad "
     r"x \leftarrow x - \frac{\alpha}{\sqrt{s}+\varepsilon}\, g"

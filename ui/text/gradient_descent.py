@@ -52,10 +52,11 @@ STRINGS = {
         "ko": "학습률 α (로그 눈금)",
     },
     "gradient_descent.lr_help": {
-        "en": "Ten values per decade, plus the two special values 1/C'' and 2/C'' computed "
-        "from the data.",
-        "ko": "10배마다 값 10개, 그리고 데이터에서 계산한 두 특별한 값 1/C''와 2/C''가 "
-        "들어 있습니다.",
+        "en": "Ten values per decade, plus the two special values computed from the data: "
+        "1/C'' = {one} and 2/C'' = {two} (the buttons below pick them).",
+        "ko": "로그 눈금 위에 자릿수 하나마다 값이 10개씩 고르게 놓여 있고, 데이터에서 계산한 "
+        "두 특별한 값(1/C'' = {one}, 2/C'' = {two})도 들어 있습니다. 아래 버튼으로 바로 고를 "
+        "수 있습니다.",
     },
     "gradient_descent.preset_one": {"en": "α = 1/C''", "ko": "α = 1/C''"},
     "gradient_descent.preset_two": {"en": "α = 2/C''", "ko": "α = 2/C''"},
@@ -66,8 +67,8 @@ STRINGS = {
     "gradient_descent.w0": {"en": "Start W₀", "ko": "시작값 W₀"},
     "gradient_descent.steps": {"en": "Number of steps", "ko": "단계 수"},
     "gradient_descent.k": {
-        "en": "Step k shown in the formulas",
-        "ko": "수식에 보여 줄 단계 k",
+        "en": "Step k shown in the chart and the formulas below",
+        "ko": "아래 그래프와 수식에 보여 줄 단계 k",
     },
     "gradient_descent.prev": {"en": "Back", "ko": "이전"},
     "gradient_descent.next": {"en": "Forward", "ko": "다음"},
@@ -91,6 +92,8 @@ STRINGS = {
     "gradient_descent.fig.best_line": {"en": "best line W*·x", "ko": "최적 직선 W*·x"},
     "gradient_descent.fig.data": {"en": "tables", "ko": "테이블"},
     "gradient_descent.fig.path": {"en": "steps so far", "ko": "지나온 점"},
+    "gradient_descent.fig.run": {"en": "whole run", "ko": "전체 경로"},
+    "gradient_descent.fig.next": {"en": "new W", "ko": "새 W"},
     "gradient_descent.fig.tangent": {"en": "tangent (slope)", "ko": "접선 (기울기)"},
     "gradient_descent.fig.step_arrow": {"en": "step −α·∂C/∂W", "ko": "이동 −α·∂C/∂W"},
     "gradient_descent.fig.current": {"en": "current W", "ko": "현재 W"},
@@ -103,10 +106,12 @@ STRINGS = {
         "이동 −α·기울기 = {move}   ·   새 W = {new}",
     },
     "gradient_descent.play_hint": {
-        "en": "▶ Play animates the whole run right in your browser; the step slider in the "
-        "sidebar (or Back / Forward) puts one step's numbers into the formulas below.",
-        "ko": "▶ 재생을 누르면 브라우저 안에서 전체 실행이 움직입니다. 사이드바의 단계 "
-        "슬라이더(또는 이전/다음 버튼)로 고른 단계의 숫자가 아래 수식에 들어갑니다.",
+        "en": "▶ Play animates the whole run right in your browser, and the box above the "
+        "panels shows the numbers of the step on screen. Below, the step slider (or Back / "
+        "Forward) picks one step k: its chart and its formulas show that step.",
+        "ko": "▶ 재생을 누르면 브라우저 안에서 전체 실행이 움직이고, 그래프 위 상자에 화면에 "
+        "보이는 단계의 숫자가 나옵니다. 아래의 단계 슬라이더(또는 이전/다음 버튼)로 단계 k를 "
+        "고르면 그 단계의 그래프와 수식이 나옵니다.",
     },
     # -- the formulas ------------------------------------------------------------------------
     "gradient_descent.formulas_title": {
@@ -114,9 +119,9 @@ STRINGS = {
         "ko": "{k}단계의 숫자",
     },
     "gradient_descent.explain_slope": {
-        "en": "The slope at W_{k}: if W moved by a tiny amount, the cost would move {slope} "
+        "en": "The slope at $W_{{{k}}}$: if W moved by a tiny amount, the cost would move {slope} "
         "times as much. It is the tangent drawn on the parabola.",
-        "ko": "W_{k}에서의 기울기입니다. W가 아주 조금 움직이면 비용은 그 {slope}배만큼 "
+        "ko": "$W_{{{k}}}$에서의 기울기입니다. W가 아주 조금 움직이면 비용은 그 {slope}배만큼 "
         "움직입니다. 포물선 위에 그린 접선이 바로 이것입니다.",
     },
     "gradient_descent.explain_positive": {
@@ -188,8 +193,9 @@ STRINGS = {
         "en": "α = {lr} lies between 1/C'' = {one} and 2/C'' = {two}: the factor "
         "1 − α·C'' = {factor} is negative, so W jumps across W* every step, but the jumps "
         "shrink and the run converges.",
-        "ko": "α = {lr}: 1/C'' = {one}와 2/C'' = {two} 사이에 있습니다. 1 − α·C'' = "
-        "{factor}가 음수라 W는 매 걸음 W*를 건너뛰지만, 건너뛰는 폭이 줄어들어 수렴합니다.",
+        "ko": "α = {lr}: 1/C'' = {one}에서 2/C'' = {two} 사이에 있습니다. 곱하는 수 "
+        "1 − α·C'' = {factor}: 음수라서 W는 매 걸음 W*를 건너뛰지만, 건너뛰는 폭이 줄어들어 "
+        "수렴합니다.",
     },
     "gradient_descent.regime.bounce": {
         "en": "α = {lr} is exactly 2/C'': the factor is {factor}, so W bounces between two "
@@ -234,17 +240,17 @@ STRINGS = {
     },
     "gradient_descent.condition_text": {
         "en": "On the raw bills the bowl is {kappa_raw} times more curved in one direction "
-        "than in the other (the condition number κ = λ_max/λ_min). The step size must stay "
-        "below 2/λ_max for the steep direction, and then the flat direction barely moves: "
+        "than in the other (the condition number κ = $\\lambda_{{\\max}}/\\lambda_{{\\min}}$). The step size must stay "
+        "below $2/\\lambda_{{\\max}}$ for the steep direction, and then the flat direction barely moves: "
         "gradient descent stalls. Standardizing x (subtracting its mean {mean} and dividing "
         "by its spread {std}) makes κ = {kappa_std}, a round bowl — so this view uses the "
         "standardized bill unless you switch it off.",
         "ko": "계산서 금액을 그대로 쓰면 그릇이 한 방향으로 다른 방향보다 {kappa_raw}배 더 "
-        "휘어 있습니다(조건수 κ = λ_max/λ_min). 가파른 방향 때문에 걸음을 2/λ_max보다 작게 "
-        "잡아야 하고, 그러면 완만한 방향으로는 거의 움직이지 못해 경사 하강법이 멈춘 듯 "
-        "느려집니다. x를 표준화하면(평균 {mean}을 빼고 표준편차 {std}로 나누면) κ = "
-        "{kappa_std}인 둥근 그릇이 됩니다. 그래서 이 화면은 기본으로 표준화한 계산서 "
-        "금액을 씁니다.",
+        "휘어 있습니다(조건수 κ = $\\lambda_{{\\max}}/\\lambda_{{\\min}}$). 가파른 방향 "
+        "때문에 걸음을 $2/\\lambda_{{\\max}}$보다 작게 잡아야 하고, 그러면 완만한 방향으로는 "
+        "거의 움직이지 못해 경사 하강법이 멈춘 듯 느려집니다. x를 표준화하면(평균 = {mean}, "
+        "표준편차 = {std}: 평균을 빼고 표준편차로 나누면) κ = {kappa_std}인 둥근 그릇이 "
+        "됩니다. 그래서 이 화면은 기본으로 표준화한 계산서 금액을 씁니다.",
     },
     "gradient_descent.momentum_hint": {
         "en": "Standardizing fixes this data, but a real network has millions of directions "
@@ -261,13 +267,13 @@ STRINGS = {
         "ko": "표준화하지 않은 원래 계산서 금액 쓰기",
     },
     "gradient_descent.rate": {
-        "en": "Learning rate as α·λ_max",
-        "ko": "학습률 (α·λ_max 단위)",
+        "en": "Learning rate as $\\alpha\\lambda_{\\max}$",
+        "ko": "학습률 ($\\alpha\\lambda_{\\max}$ 단위)",
     },
     "gradient_descent.rate_help": {
-        "en": "α is given relative to the steepest curvature λ_max: above 2 the steep "
+        "en": "α is given relative to the steepest curvature $\\lambda_{\\max}$: above 2 the steep "
         "direction diverges.",
-        "ko": "α를 가장 가파른 곡률 λ_max에 대한 비율로 고릅니다. 2를 넘으면 가파른 방향이 "
+        "ko": "α를 가장 가파른 곡률 $\\lambda_{\\max}$에 대한 비율로 고릅니다. 2를 넘으면 가파른 방향이 "
         "발산합니다.",
     },
     "gradient_descent.w_start": {"en": "Start w", "ko": "시작 w"},
@@ -300,21 +306,21 @@ STRINGS = {
         "{steps}걸음 실행은 최소 비용보다 {gap} 높은 곳에서 끝납니다.",
     },
     "gradient_descent.growing": {
-        "en": "α is above 2/λ_max: along the steep direction the distance grows {factor} times "
+        "en": "α is above $2/\\lambda_{{\\max}}$: along the steep direction the distance grows {factor} times "
         "per step. This run is diverging; it has not blown up yet only because it is short — "
         "add steps to see it.",
-        "ko": "α가 2/λ_max보다 큽니다. 가파른 방향의 거리가 한 걸음마다 {factor}배로 커집니다. "
+        "ko": "α가 $2/\\lambda_{{\\max}}$보다 큽니다. 가파른 방향의 거리가 한 걸음마다 {factor}배로 커집니다. "
         "이 실행은 발산하는 중이며, 아직 폭발하지 않은 것은 단계 수가 적기 때문입니다. 단계 "
         "수를 늘려 보세요.",
     },
     "gradient_descent.never": {"en": "never (it does not shrink)", "ko": "불가능(줄지 않음)"},
     "gradient_descent.try2": {
         "en": "switch on the raw bill: the path drops to the floor of the valley and then "
-        "crawls along it, still far from the star after 300 steps. Set α·λ_max = 1.9 to watch "
+        "crawls along it, still far from the star after 300 steps. Set $\\alpha\\lambda_{\\max}$ = 1.9 to watch "
         "it zig-zag across the valley as well. Switch standardizing back on and the same "
         "settings head almost straight for the minimum.",
         "ko": "원래 계산서 금액을 켜 보세요. 경로가 골짜기 바닥으로 떨어진 뒤 바닥을 따라 "
-        "기어가기만 해서, 300걸음이 지나도 별표에서 한참 떨어져 있습니다. α·λ_max = 1.9로 "
+        "기어가기만 해서, 300걸음이 지나도 별표에서 한참 떨어져 있습니다. $\\alpha\\lambda_{\\max}$ = 1.9로 "
         "두면 골짜기를 가로지르는 지그재그도 보입니다. 다시 표준화로 돌아가면 같은 설정이 "
         "거의 곧장 최솟값으로 갑니다.",
     },

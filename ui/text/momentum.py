@@ -55,22 +55,22 @@ STRINGS = {
     },
     "momentum.explain_v": {
         "en": "The new velocity keeps β = {beta} of the old one and adds 1 − β = {rest} of "
-        "the new gradient. Compare its components with g_k: v changes slowly, so a "
+        "the new gradient. Compare its components with $g_k$: v changes slowly, so a "
         "component of g that keeps flipping sign is damped in v.",
         "ko": "새 속도는 이전 속도의 β = {beta}만큼을 남기고 새 기울기의 1 − β = {rest}만큼을 "
-        "더합니다. g_k와 성분을 비교해 보세요. v는 천천히 변하므로, g에서 부호가 자꾸 "
+        "더합니다. $g_k$와 성분을 비교해 보세요. v는 천천히 변하므로, g에서 부호가 자꾸 "
         "바뀌는 성분은 v에서 누그러집니다.",
     },
     "momentum.explain_x": {
         "en": "The step goes against the velocity, not against the newest gradient. The step "
         "size α = {lr} is the same as plain gradient descent's in section 2.",
-        "ko": "최신 기울기가 아니라 속도의 반대 방향으로 한 걸음 갑니다. 학습률 α = {lr}는 "
-        "2절의 일반 경사 하강법과 같습니다.",
+        "ko": "최신 기울기가 아니라 속도의 반대 방향으로 한 걸음 갑니다. 학습률은 "
+        "2절의 일반 경사 하강법과 같은 α = {lr}입니다.",
     },
     "momentum.beta_zero": {
-        "en": "With β = 0 the velocity is just the newest gradient, v_k = g_k, and this is "
+        "en": "With β = 0 the velocity is just the newest gradient, $v_k = g_k$, and this is "
         "plain gradient descent step for step.",
-        "ko": "β = 0이면 속도는 최신 기울기 그 자체(v_k = g_k)이므로, 한 단계도 빠짐없이 일반 "
+        "ko": "β = 0이면 속도는 최신 기울기 그 자체($v_k = g_k$)이므로, 한 단계도 빠짐없이 일반 "
         "경사 하강법과 똑같습니다.",
     },
     "momentum.torch": {
@@ -88,10 +88,10 @@ STRINGS = {
         "보여 줍니다.",
     },
     "momentum.try_rule": {
-        "en": "Move k from 1 to 10 and watch the b components: g_b jumps around while v_b "
-        "drifts, changing sign far less often. Then set β to 0 and check that v_k equals g_k.",
-        "ko": "k를 1부터 10까지 움직이며 b 성분을 보세요. g_b는 크게 널뛰지만 v_b는 천천히 "
-        "움직이고 부호도 훨씬 덜 바뀝니다. 그다음 β를 0으로 놓고 v_k가 g_k와 같은지 확인해 "
+        "en": "Move k from 1 to 10 and watch the b components: $g_b$ jumps around while $v_b$ "
+        "drifts, changing sign far less often. Then set β to 0 and check that $v_k$ equals $g_k$.",
+        "ko": "k를 1부터 10까지 움직이며 b 성분을 보세요. $g_b$는 크게 널뛰지만 $v_b$는 천천히 "
+        "움직이고 부호도 훨씬 덜 바뀝니다. 그다음 β를 0으로 놓고 $v_k$가 $g_k$와 같은지 확인해 "
         "보세요.",
     },
     # 2. the valley
@@ -119,11 +119,11 @@ STRINGS = {
     },
     "momentum.diverged_gd_extra": {
         "en": "(α = {lr} is above plain descent's limit 2/κ = {limit}.)",
-        "ko": "(α = {lr}는 일반 경사 하강법의 한계 2/κ = {limit}보다 큽니다.)",
+        "ko": "(α = {lr}: 일반 경사 하강법의 한계 2/κ = {limit}보다 큽니다.)",
     },
     "momentum.diverged_m_extra": {
         "en": "(α = {lr} is above momentum's limit 2(1+β)/((1−β)κ) = {limit}.)",
-        "ko": "(α = {lr}는 모멘텀의 한계 2(1+β)/((1−β)κ) = {limit}보다 큽니다.)",
+        "ko": "(α = {lr}: 모멘텀의 한계 2(1+β)/((1−β)κ) = {limit}보다 큽니다.)",
     },
     "momentum.note": {
         "en": "step {k}<br>plain descent: cost {gd}<br>momentum: cost {m}",
@@ -300,11 +300,32 @@ STRINGS = {
     "momentum.fig.w": {"en": "weight w", "ko": "가중치 w"},
     "momentum.fig.b": {"en": "bias b", "ko": "편향 b"},
     "momentum.fig.target": {"en": "10⁻⁶ × start", "ko": "시작값 × 10⁻⁶"},
-    "momentum.fig.g": {"en": "gradient g_k (momentum's path)", "ko": "기울기 g_k(모멘텀 경로)"},
-    "momentum.fig.v": {"en": "velocity v_k", "ko": "속도 v_k"},
+    "momentum.fig.g": {
+        "en": "gradient g<sub>k</sub> (momentum's path)",
+        "ko": "기울기 g<sub>k</sub>(모멘텀 경로)",
+    },
+    "momentum.fig.v": {"en": "velocity v<sub>k</sub>", "ko": "속도 v<sub>k</sub>"},
     "momentum.fig.g_plain": {
         "en": "gradient on plain descent's path",
         "ko": "일반 경사 하강법 경로의 기울기",
+    },
+    "momentum.fig.run": {"en": "momentum's whole run", "ko": "모멘텀의 전체 경로"},
+    "momentum.fig.x_prev": {"en": "point x<sub>k−1</sub>", "ko": "점 x<sub>k−1</sub>"},
+    "momentum.fig.x_new": {"en": "point x<sub>k</sub>", "ko": "점 x<sub>k</sub>"},
+    "momentum.fig.v_step": {"en": "momentum: −α·v<sub>k</sub>", "ko": "모멘텀: −α·v<sub>k</sub>"},
+    "momentum.fig.g_step": {
+        "en": "plain descent: −α·g<sub>k</sub>",
+        "ko": "일반 경사 하강법: −α·g<sub>k</sub>",
+    },
+    "momentum.step_hint": {
+        "en": "The chart shows step {k} on the valley of section 2: the orange arrow is the "
+        "step momentum takes, −α·v, and the dotted blue one is the step plain descent would "
+        "take from the same point, −α·g. Move k and compare them: v changes slowly, so the "
+        "orange arrow does not swing with every flip of the gradient.",
+        "ko": "그래프는 2절 골짜기에서의 {k}단계입니다. 주황색 화살표는 모멘텀이 실제로 가는 "
+        "이동 −α·v이고, 파란 점선 화살표는 같은 점에서 일반 경사 하강법이 갈 이동 −α·g입니다. "
+        "k를 옮기며 둘을 비교해 보세요. v는 천천히 변하므로, 기울기가 뒤집힐 때마다 주황색 "
+        "화살표까지 따라 흔들리지는 않습니다.",
     },
     "momentum.fig.diverged": {"en": "diverged", "ko": "발산"},
     "momentum.fig.not_reached": {"en": "not reached", "ko": "도착 못 함"},

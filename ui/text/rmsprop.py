@@ -53,7 +53,7 @@ STRINGS = {
     "rmsprop.k": {"en": "Show step k", "ko": "보여 줄 단계 k"},
     "rmsprop.k_clamped": {
         "en": "Step {k} is past the end of the run, so the last step ({n}) is shown.",
-        "ko": "{k}단계는 실행 범위를 넘어서 마지막 단계({n})를 보여 줍니다.",
+        "ko": "{k}단계는 실행 범위를 넘어서, 마지막 단계인 {n}단계를 보여 줍니다.",
     },
     "rmsprop.s1_live": {
         "en": "At step {k} the flat direction w moves with an effective learning rate of {rate_w} "
@@ -65,6 +65,24 @@ STRINGS = {
         "en": "The run left the valley at step {step}, so step {k} has no numbers to show.",
         "ko": "실행이 {step}단계에서 골짜기를 벗어나서 {k}단계에는 보여 줄 숫자가 없습니다.",
     },
+    "rmsprop.step_hint": {
+        "en": "The chart shows step {k} on the valley of section 2: the green arrow is the step "
+        "RMSprop takes, each coordinate divided by its own √s; the dotted blue one is the step "
+        "plain GD would take from the same point with its learning rate {gd_lr}.",
+        "ko": "그래프는 2절 골짜기에서의 {k}단계입니다. 초록색 화살표는 RMSprop이 실제로 가는 "
+        "이동으로, 좌표마다 자기 √s로 나눈 것입니다. 파란 점선 화살표는 같은 점에서 경사 "
+        "하강법이 갈 이동입니다(학습률 {gd_lr}).",
+    },
+    "rmsprop.fig.run": {"en": "RMSprop's whole run", "ko": "RMSprop의 전체 경로"},
+    "rmsprop.fig.x_prev": {"en": "point x<sub>k−1</sub>", "ko": "점 x<sub>k−1</sub>"},
+    "rmsprop.fig.x_new": {"en": "point x<sub>k</sub>", "ko": "점 x<sub>k</sub>"},
+    "rmsprop.fig.rms_step": {"en": "RMSprop: −α·g/(√s+ε)", "ko": "RMSprop의 이동: −α·g/(√s+ε)"},
+    "rmsprop.fig.gd_step": {
+        "en": "plain GD: −α<sub>GD</sub>·g",
+        "ko": "경사 하강법: −α<sub>GD</sub>·g",
+    },
+    "rmsprop.fig.w": {"en": "weight w", "ko": "가중치 w"},
+    "rmsprop.fig.b": {"en": "bias b", "ko": "편향 b"},
     "rmsprop.first_title": {"en": "The first step is large", "ko": "첫 걸음은 큽니다"},
     "rmsprop.first_text": {
         "en": "s starts at 0 and nothing corrects that. After one update s = (1−β)·g², so "
@@ -85,8 +103,8 @@ STRINGS = {
         "(PyTorch calls β alpha). It has no bias correction, so the first step is about "
         "α/√(1−β) = {approx}, that is {factor}·α per coordinate (10·α at β = 0.99). Adam will "
         "fix this start.",
-        "ko": "이 식은 PyTorch의 torch.optim.RMSprop(lr={lr}, alpha={beta}, eps={eps})와 "
-        "정확히 같습니다(PyTorch는 β를 alpha라고 부릅니다). 편향 보정(bias correction)이 없어서 "
+        "ko": "이 식은 PyTorch에서 torch.optim.RMSprop(lr={lr}, alpha={beta}, eps={eps}) "
+        "설정과 정확히 같습니다(PyTorch는 β를 alpha라고 부릅니다). 편향 보정(bias correction)이 없어서 "
         "첫 걸음은 좌표마다 약 α/√(1−β) = {approx}, 곧 α의 {factor}배입니다(β = 0.99이면 10배). "
         "Adam이 이 출발 문제를 고칩니다.",
     },
@@ -104,7 +122,7 @@ STRINGS = {
         "stay below 2/κ = {two} or the b-direction blows up; along w that rate is tiny. "
         "RMSprop divides each step by its own √s, so the steep b gets small steps (less "
         "zig-zag) and the flat w gets larger ones (faster progress).",
-        "ko": "골짜기 f(w, b) = (w² + κ·b²)/2 (κ = {kappa})는 b 방향(세로)으로 가파르고 w 방향"
+        "ko": "κ = {kappa}인 골짜기 f(w, b) = (w² + κ·b²)/2는 b 방향(세로)으로 가파르고 w 방향"
         "(가로)으로 완만합니다. 경사 하강법은 두 방향에 같은 학습률을 쓰는데, 2/κ = {two}보다 작아야 "
         "b 방향이 발산하지 않습니다. 그 학습률은 w 방향에는 너무 작습니다. RMSprop은 각 방향의 "
         "√s로 보폭을 나누므로 가파른 b는 작게(지그재그가 줄고), 완만한 w는 크게(더 빨리) 움직입니다.",
@@ -122,7 +140,7 @@ STRINGS = {
     "rmsprop.gd_limit": {
         "en": "GD's learning rate {lr} is above 2/κ = {two}, the largest rate the steep "
         "direction tolerates. Its path is drawn until it leaves the map.",
-        "ko": "경사 하강법의 학습률({lr})이 가파른 방향이 견딜 수 있는 한계 2/κ = {two}보다 큽니다. "
+        "ko": "경사 하강법의 학습률 {lr}: 가파른 방향이 견딜 수 있는 한계 2/κ = {two}보다 큽니다. "
         "경로는 지도를 벗어날 때까지 그렸습니다.",
     },
     "rmsprop.frame_start": {"en": "step 0: the start ({w}, {b})", "ko": "0단계: 시작점 ({w}, {b})"},
@@ -139,6 +157,22 @@ STRINGS = {
     "rmsprop.hit_compare": {
         "en": "In this run GD needs {gd} steps to reach the target and RMSprop {rms}.",
         "ko": "이번 실행에서 목표에 닿기까지 경사 하강법은 {gd}단계, RMSprop은 {rms}단계가 걸렸습니다.",
+    },
+    "rmsprop.rebound": {
+        "en": "Why does RMSprop's cost fall to {low} at step {low_step} and then climb back "
+        "above the target, to {back_cost} at step {back}? Near the minimum every gradient is "
+        "tiny, so s forgets the large ones and b's rate $\\alpha/(\\sqrt{{s_b}}+\\varepsilon)$ "
+        "keeps growing: from step {unstable} on it is above 2/κ = {two}, so each update "
+        "multiplies b by a factor larger than 1 in size ({factor} at step {back}) and the run "
+        "is thrown back out of the minimum. Section 4 follows what happens next. The chart's "
+        "axis stops at {floor}; the dip goes further down.",
+        "ko": "RMSprop의 비용은 왜 {low_step}단계에서 {low}까지 떨어졌다가 {back}단계에서 다시 "
+        "목표 위로, {back_cost}까지 올라올까요? 최솟값 근처에서는 기울기가 모두 아주 작아서 s가 "
+        "예전의 큰 기울기를 잊고, b의 학습률 $\\alpha/(\\sqrt{{s_b}}+\\varepsilon)$이 계속 "
+        "커집니다. {unstable}단계부터는 이 값이 2/κ = {two}보다 커서, 한 번 갱신할 때마다 b에 "
+        "크기가 1보다 큰 수가 곱해지고({back}단계에서는 {factor}) 실행이 최솟값 밖으로 다시 "
+        "튕겨 나갑니다. 그다음 이야기는 4절에서 이어집니다. 그래프의 세로축은 {floor}에서 "
+        "끊었고, 실제로는 그보다 더 내려갑니다.",
     },
     "rmsprop.s2_try": {
         "en": "Raise κ to 100. GD now diverges unless you lower its rate below 2/κ = 0.02, and "
@@ -161,15 +195,21 @@ STRINGS = {
         "왼쪽 그래프는 각 좌표가 최근 겪은 기울기의 대표 크기 √s, 오른쪽은 그로부터 나온 학습률을 "
         "경사 하강법의 단일 학습률과 함께 보여 줍니다.",
     },
-    "rmsprop.sqrt_s_w": {"en": "√s_w (flat w)", "ko": "√s_w (완만한 w)"},
-    "rmsprop.sqrt_s_b": {"en": "√s_b (steep b)", "ko": "√s_b (가파른 b)"},
+    "rmsprop.sqrt_s_w": {"en": "√s<sub>w</sub> (flat w)", "ko": "√s<sub>w</sub> (완만한 w)"},
+    "rmsprop.sqrt_s_b": {"en": "√s<sub>b</sub> (steep b)", "ko": "√s<sub>b</sub> (가파른 b)"},
     "rmsprop.sqrt_s_y": {"en": "√s", "ko": "√s"},
     "rmsprop.sqrt_s_title": {
         "en": "Root of the squared-gradient average",
         "ko": "기울기 제곱 평균의 제곱근",
     },
-    "rmsprop.rate_w": {"en": "α/(√s_w+ε) (flat w)", "ko": "α/(√s_w+ε) (완만한 w)"},
-    "rmsprop.rate_b": {"en": "α/(√s_b+ε) (steep b)", "ko": "α/(√s_b+ε) (가파른 b)"},
+    "rmsprop.rate_w": {
+        "en": "α/(√s<sub>w</sub>+ε) (flat w)",
+        "ko": "α/(√s<sub>w</sub>+ε) (완만한 w)",
+    },
+    "rmsprop.rate_b": {
+        "en": "α/(√s<sub>b</sub>+ε) (steep b)",
+        "ko": "α/(√s<sub>b</sub>+ε) (가파른 b)",
+    },
     "rmsprop.rate_y": {"en": "effective learning rate", "ko": "실효 학습률"},
     "rmsprop.rate_title": {
         "en": "Effective learning rates (log scale)",
@@ -231,8 +271,8 @@ STRINGS = {
         "ko": "RMSprop: 마지막 {n}단계 평균 보폭",
     },
     "rmsprop.tail_move_help": {
-        "en": "Average of ‖x_k − x_(k−1)‖ over the last steps; compare it with α.",
-        "ko": "마지막 단계들의 ‖x_k − x_(k−1)‖ 평균입니다. α와 비교해 보세요.",
+        "en": "Average of $\\lVert x_k - x_{k-1}\\rVert$ over the last steps; compare it with α.",
+        "ko": "마지막 단계들의 $\\lVert x_k - x_{k-1}\\rVert$ 평균입니다. α와 비교해 보세요.",
     },
     "rmsprop.col_setting": {"en": "RMSprop run", "ko": "RMSprop 실행"},
     "rmsprop.col_lr": {"en": "α", "ko": "α"},
