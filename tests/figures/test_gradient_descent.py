@@ -167,7 +167,7 @@ def test_formulas_carry_the_lessons_numbers():
     for raw in (None, "", "banana", "inf", "nan", "0.0042", "7"):
         assert formulas.lr_option(raw, p) is None, raw
     block = formulas.expansion_block(p)
-    assert block.count(r"\\") == 2 and "235.21" in block and "2\\cdot244" in block
+    assert block.count(r"\\") == 4 and "235.21" in block and "2\\cdot244" in block
     table = formulas.data_table(p, "first", "bill", "tip")
     assert "| bill | tip |" in table and f"| {p.head_x[0]:.2f} | {p.head_y[0]:.2f} |" in table
     assert "W_{3} &= W_{2}" in formulas.update(d)

@@ -90,8 +90,11 @@ def expansion(p) -> tuple[str, str, str]:
 def expansion_block(p) -> str:
     """The three lines of :func:`expansion` as one aligned formula."""
     general, sums, coefficients = expansion(p)
-    first, _, rest = general.partition("=")
-    lines = [f"{first} &= {rest}", f"&{sums}", f"&{coefficients}"]
+    squares, _, expanded = general.partition("^2=")
+    coefficients, _, w_star = coefficients.partition(r"\qquad")
+    # one equality per line, so the block fits a 1024-px projector
+    lines = [squares.replace("=", "&=", 1) + "^2", f"&= {expanded}", f"&{sums}", f"&{coefficients}"]
+    lines.append(w_star.replace("=", "&=", 1))
     return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
 
@@ -130,10 +133,10 @@ def error(d) -> str:
 
 def thresholds(p, d) -> str:
     """C'', the two special learning rates and the factor of the chosen α."""
-    return (
-        rf"C'' = \frac{{\sum x_i^2}}{{m}} = {tex(p.c2, 5)}, \qquad"
-        rf"\frac{{1}}{{C''}} = {tex(p.one)}, \qquad \frac{{2}}{{C''}} = {tex(p.two)}, \qquad"
-        rf"1 - \alpha C'' = 1 - {tex(d.lr)}\cdot{tex(p.c2, 5)} = {tex(d.factor)}"
+    return (  # three lines: on one they ran past a 1280-px projector's width
+        rf"\begin{{gathered}}C'' = \frac{{\sum x_i^2}}{{m}} = {tex(p.c2, 5)} \\"
+        rf"\frac{{1}}{{C''}} = {tex(p.one)}, \qquad \frac{{2}}{{C''}} = {tex(p.two)} \\"
+        rf"1 - \alpha C'' = 1 - {tex(d.lr)}\cdot{tex(p.c2, 5)} = {tex(d.factor)}\end{{gathered}}"
     )
 
 
@@ -142,8 +145,8 @@ def condition(p) -> str:
     lo_raw, hi_raw = p.eig_raw
     lo_std, hi_std = p.eig_std
     return (
-        rf"\kappa_{{\text{{raw}}}} = \frac{{\lambda_{{\max}}}}{{\lambda_{{\min}}}}"
+        rf"\begin{{gathered}}\kappa_{{\text{{raw}}}} = \frac{{\lambda_{{\max}}}}{{\lambda_{{\min}}}}"
         rf"= \frac{{{tex(hi_raw)}}}{{{tex(lo_raw)}}} = {tex(p.kappa_raw)}"
-        rf"\qquad \kappa_{{\text{{std}}}} = \frac{{{tex(hi_std)}}}"
-        rf"{{{tex(lo_std)}}} = {tex(p.kappa_std)}"
+        rf"\\ \kappa_{{\text{{std}}}} = \frac{{{tex(hi_std)}}}"
+        rf"{{{tex(lo_std)}}} = {tex(p.kappa_std)}\end{{gathered}}"
     )

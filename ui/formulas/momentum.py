@@ -21,9 +21,9 @@ def shown(*parts: str) -> str:
     return "\n\n".join(parts)
 
 
-RULE = (
-    r"g_k = \nabla C(x_{k-1}),\qquad v_k = \beta\,v_{k-1} + (1-\beta)\,g_k,\qquad "
-    r"x_k = x_{k-1} - \alpha\,v_k,\qquad v_0 = 0"
+RULE = (  # two lines: on one the rule ran past a 1024-px projector's width
+    r"\begin{gathered}g_k = \nabla C(x_{k-1}),\qquad v_k = \beta\,v_{k-1} + (1-\beta)\,g_k"
+    r"\\ x_k = x_{k-1} - \alpha\,v_k,\qquad v_0 = 0\end{gathered}"
 )
 
 
@@ -63,10 +63,11 @@ def valley(kappa: float) -> str:
 
 def limits(race: Race, lr: float) -> str:
     """The two stability limits of the step size next to the chosen α."""
-    return (
-        rf"\alpha_{{\text{{GD}}}} < \frac{{2}}{{\kappa}} = {tex(race.gd_limit, 3)},\qquad"
-        rf"\alpha_{{\text{{mom}}}} < \frac{{2(1+\beta)}}{{(1-\beta)\,\kappa}} = "
-        rf"{tex(race.m_limit, 3)},\qquad \alpha = {tex(lr, 3)}"
+    return (  # one line each: side by side they ran past a 1280-px projector's width
+        rf"\begin{{aligned}}\alpha_{{\text{{GD}}}} &< \frac{{2}}{{\kappa}} = "
+        rf"{tex(race.gd_limit, 3)}\\"
+        rf"\alpha_{{\text{{mom}}}} &< \frac{{2(1+\beta)}}{{(1-\beta)\,\kappa}} = "
+        rf"{tex(race.m_limit, 3)}\\ \alpha &= {tex(lr, 3)}\end{{aligned}}"
     )
 
 
@@ -74,10 +75,10 @@ def means(c: Cancellation) -> str:
     """Mean |g| and |v| along b and w over the first updates."""
     n = c.first
     return (
-        rf"\text{{b:}}\ \ \overline{{|g_b|}}_{{1..{n}}} = {tex(c.g_b, 3)},\quad"
+        rf"\begin{{gathered}}\text{{b:}}\ \ \overline{{|g_b|}}_{{1..{n}}} = {tex(c.g_b, 3)},\quad"
         rf"\overline{{|v_b|}}_{{1..{n}}} = {tex(c.v_b, 3)}"
-        rf"\qquad\qquad \text{{w:}}\ \ \overline{{|g_w|}}_{{1..{n}}} = {tex(c.g_w, 3)},\quad"
-        rf"\overline{{|v_w|}}_{{1..{n}}} = {tex(c.v_w, 3)}"
+        rf"\\ \text{{w:}}\ \ \overline{{|g_w|}}_{{1..{n}}} = {tex(c.g_w, 3)},\quad"
+        rf"\overline{{|v_w|}}_{{1..{n}}} = {tex(c.v_w, 3)}\end{{gathered}}"
     )
 
 
