@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from optim_core.lessons import local_optima as lesson
@@ -56,38 +55,7 @@ SURFACE_CENTER = dict(x=0, y=0, z=-0.18)
 SURFACE_HEIGHT = 540  # the 3-D view spans the page's width (it was half of it, and cropped)
 
 
-def _template() -> go.layout.Template:
-    """plotly_white's look for the traces these charts use, without its 7 KiB of defaults for
-    polar, ternary and geo plots, colour scales and the 24 trace types never drawn here
-    (plotly sends a figure's template with it: 8 charts × 7 KiB on every view)."""
-    white = pio.templates["plotly_white"].layout
-    axis = {k: white.xaxis[k] for k in ("gridcolor", "linecolor", "ticks", "zerolinecolor")}
-    axis |= dict(automargin=True, zerolinewidth=2, title_standoff=15)
-    scene_axis = {k: white.scene.xaxis[k] for k in ("backgroundcolor", "gridcolor", "linecolor")}
-    scene_axis |= dict(showbackground=True, ticks="", zerolinecolor=white.scene.xaxis.zerolinecolor)
-    colorbar = dict(outlinewidth=0, ticks="")
-    return go.layout.Template(
-        layout=dict(
-            font_color=white.font.color,
-            hovermode="closest",
-            hoverlabel_align="left",
-            paper_bgcolor="white",
-            plot_bgcolor="white",
-            xaxis=axis,
-            yaxis=axis,
-            scene=dict(xaxis=scene_axis, yaxis=scene_axis, zaxis=scene_axis),
-            shapedefaults=dict(line_color=white.font.color),
-            annotationdefaults=dict(arrowcolor=white.font.color, arrowhead=0, arrowwidth=1),
-        ),
-        data=dict(
-            bar=[go.Bar(marker_line=dict(color="white", width=0.5))],
-            contour=[go.Contour(colorbar=colorbar)],
-            heatmap=[go.Heatmap(colorbar=colorbar)],
-        ),
-    )
-
-
-TEMPLATE = _template()
+TEMPLATE = figures.TEMPLATE  # the shared small template (ui/figures/__init__.py)
 
 
 _TEMPLATE_SPEC = TEMPLATE.to_plotly_json()
