@@ -11,7 +11,7 @@ from ui import cached, upload
 from ui.figures import batch_sizes as fig
 from ui.formulas import batch_sizes as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, busy, lang, share_box, t, what_to_try
+from ui.widgets import Controls, busy, glossary, lang, share_box, t, what_to_try
 
 LINK_FLAG = "_batch_sizes_link_upload"
 FILE_SEEN = "_batch_sizes_file"  # the uploaded file the column choice below belongs to
@@ -136,6 +136,7 @@ with st.sidebar:
     seed = controls.number("seed", t("batch_sizes.seed"), *lesson.SEEDS, 1)
     controls.reset_button()
 share_box()
+glossary("epoch", "cross_entropy", "l2", "newton", where=st.sidebar)
 
 view = cached.batch_sizes_overview(prepared, batch, epochs)
 st.caption(t("batch_sizes.data_caption", source=source, m=m, n=n, description=description))

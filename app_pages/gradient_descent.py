@@ -7,7 +7,7 @@ from ui import cached, figures
 from ui.figures import gradient_descent as fig
 from ui.formulas import gradient_descent as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, lang, share_box, t, what_to_try
+from ui.widgets import Controls, glossary, lang, share_box, t, what_to_try
 
 PAGE = "gradient_descent"
 SHOW_REGIME = {
@@ -239,3 +239,4 @@ what_to_try("gradient_descent.try2")
 
 controls.reset_button()
 share_box()
+glossary("hessian", "eigen", "condition", where=st.sidebar)

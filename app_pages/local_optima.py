@@ -10,7 +10,7 @@ import streamlit as st
 from optim_core.lessons import local_optima as lesson
 from ui import cached, figures, text
 from ui.formulas import local_optima as formulas
-from ui.widgets import Controls, busy, lang, share_box, what_to_try
+from ui.widgets import Controls, busy, glossary, lang, share_box, what_to_try
 
 LANG = lang()  # read once per run (a language change reruns the whole page)
 
@@ -37,6 +37,7 @@ noise = controls.slider("noise", lo("noise"), 0.0, 6.0, 2.0, 0.25)
 seed = controls.number("nseed", lo("seed"), *lesson.SEEDS, 0, 1)  # lessons clamp it
 controls.reset_button(st.sidebar)
 share_box()
+glossary("hessian", "eigen", "pp", where=st.sidebar)
 
 land = cached.local_optima_landscape()
 names = [

@@ -7,7 +7,7 @@ from ui import cached
 from ui.figures import momentum as fig
 from ui.formulas import momentum as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, busy, lang, share_box, t, what_to_try
+from ui.widgets import Controls, busy, glossary, lang, share_box, t, what_to_try
 
 PAGE = "momentum"
 
@@ -237,3 +237,4 @@ what_to_try("momentum.try_beta")
 
 controls.reset_button()
 share_box()
+glossary("condition", "eigen", where=st.sidebar)

@@ -7,7 +7,7 @@ from ui import cached
 from ui.figures import rmsprop as fig
 from ui.formulas import rmsprop as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, lang, share_box, t, what_to_try
+from ui.widgets import Controls, glossary, lang, share_box, t, what_to_try
 
 
 def short(x: float) -> str:
@@ -51,6 +51,7 @@ with st.sidebar:
     steps = controls.slider("r_n", t("rmsprop.steps"), *lesson.STEPS)
     controls.reset_button()
 share_box()
+glossary("condition", where=st.sidebar)
 
 try:
     setup = cached.rmsprop_setup(kappa, lr, beta, eps, gd_lr, steps)

@@ -79,3 +79,22 @@ def test_no_raw_key_among_the_visible_options_in_korean(concept):
     for group in at.get("button_group"):
         shown += [option.content for option in group.proto.options]
     assert shown and [option for option in shown if RAW_KEY.match(option)] == []
+
+
+GLOSSARY = {
+    "gradient_descent": ("hessian", "eigen", "condition"),
+    "local_optima": ("hessian", "eigen", "pp"),
+    "batch_sizes": ("epoch", "cross_entropy", "l2", "newton"),
+    "momentum": ("condition", "eigen"),
+    "rmsprop": ("condition",),
+}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+@pytest.mark.parametrize("key", GLOSSARY)
+def test_the_terms_a_page_uses_are_explained_in_its_glossary(key, lang):
+    concept = next(c for c in PAGES if c.key == key)
+    at = open_page(concept, lang)
+    shown = "\n".join(m.value for m in at.sidebar.markdown)
+    for term in GLOSSARY[key]:
+        assert text.get(f"glossary.{term}", lang) in shown, term
