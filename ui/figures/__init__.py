@@ -535,6 +535,23 @@ def paths_on_contour(
     return fig
 
 
+def ranges_around(path, box, pad: float = 0.12):
+    """Axis ranges around a whole run (inside ``box``, its plotting box): a step chart
+    drawn with them keeps its scale for every step k."""
+    xy = np.asarray(path, dtype=np.float64)
+    xy = xy[np.all(np.isfinite(xy), axis=1)]
+    ranges = []
+    for i, (lo, hi) in enumerate(box):
+        a, b = (
+            (max(lo, float(xy[:, i].min())), min(hi, float(xy[:, i].max())))
+            if xy.size
+            else (lo, hi)
+        )
+        margin = pad * max(b - a, 0.5)
+        ranges.append((max(lo, a - margin), min(hi, b + margin)))
+    return tuple(ranges)
+
+
 def freeze(fig: go.Figure) -> go.Figure:
     """Pin ``fig``'s serialized form, for a figure built once and shared by every visitor.
 

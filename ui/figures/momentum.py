@@ -253,27 +253,10 @@ def step_figure(rule, path, *, box, labels: Mapping[str, str]) -> go.Figure:
                 marker=dict(color=fill, size=11, line=dict(color=COLORS["accent"], width=2)),
             )
         )
-    (w_lo, w_hi), (b_lo, b_hi) = _around(path, box)
+    (w_lo, w_hi), (b_lo, b_hi) = figures.ranges_around(path, box)
     fig.update_xaxes(title=labels["w"], range=[w_lo, w_hi], constrain="domain")
     fig.update_yaxes(title=labels["b"], range=[b_lo, b_hi], scaleanchor="x", scaleratio=1)
     return figures.base_layout(fig, None, height=420).update_layout(legend_font_size=12)
-
-
-def _around(path, box, pad: float = 0.12):
-    """Axis ranges around the whole run (inside ``box``, the valley's plotting box): the same
-    for every k, so moving the step slider never rescales the chart."""
-    xy = np.asarray(path, dtype=np.float64)
-    xy = xy[np.all(np.isfinite(xy), axis=1)]
-    ranges = []
-    for i, (lo, hi) in enumerate(box):
-        a, b = (
-            (max(lo, float(xy[:, i].min())), min(hi, float(xy[:, i].max())))
-            if xy.size
-            else (lo, hi)
-        )
-        margin = pad * max(b - a, 0.5)
-        ranges.append((max(lo, a - margin), min(hi, b + margin)))
-    return tuple(ranges)
 
 
 HEAD = 8  # points of recent path each animation frame carries (figures.TAIL is 20)
