@@ -552,6 +552,22 @@ def ranges_around(path, box, pad: float = 0.12):
     return tuple(ranges)
 
 
+HEAD = 8  # points of recent path the gradient-descent, momentum and RMSprop frames carry
+
+
+def shorter_heads(fig: go.Figure, keep: int = HEAD) -> go.Figure:
+    """Cut the moving heads that :func:`animate_paths` added (in the base figure and in
+    every frame) to their last ``keep`` points: the whole path is drawn faint anyway, and
+    a hundred or more frames × heads of :data:`TAIL` points were most of a figure's bytes."""
+    heads = list(fig.frames[0].traces) if fig.frames else []
+    for trace in [fig.data[i] for i in heads] + [t for f in fig.frames for t in f.data]:
+        sizes = trace.marker.size
+        trace.update(x=trace.x[-keep:], y=trace.y[-keep:])
+        if sizes is not None and not isinstance(sizes, int | float):
+            trace.marker.size = list(sizes)[-keep:]
+    return fig
+
+
 def freeze(fig: go.Figure) -> go.Figure:
     """Pin ``fig``'s serialized form, for a figure built once and shared by every visitor.
 

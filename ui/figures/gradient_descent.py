@@ -37,6 +37,8 @@ BEST_MARKER = dict(
     symbol="star", size=14, color=LESSON_COLORS["fill"], line=dict(width=2, color=ACCENT)
 )
 
+HEAD = figures.HEAD  # points of recent path each animation frame carries
+
 
 def _lean_grid(grid) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The axes as float32; ``z`` stays as it is (``figures.contour`` takes its log first and
@@ -428,7 +430,7 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
     figures.animate_paths(
         fig, [(path, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
-    _shorter_heads(fig)
+    figures.shorter_heads(fig)
     fig.update_xaxes(title_text="w")
     fig.update_yaxes(title_text="b")
     fig.update_layout(height=630, legend=dict(y=1.02))
@@ -463,7 +465,7 @@ def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.
     figures.animate_paths(
         fig, [(xyz, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
-    _shorter_heads(fig)
+    figures.shorter_heads(fig)
     fig.update_layout(scene=dict(xaxis_title="w", yaxis_title="b", zaxis_title="C"), height=630)
     return _controls_below(fig)
 
@@ -486,20 +488,3 @@ def valley_surface_run(rate, w0, b0, steps, raw, *, labels, camera, note: str) -
     """:func:`valley_surface` of the (w, b) run with these settings (plain values in)."""
     valley = lesson.valley(rate, w0, b0, steps, raw)
     return valley_surface(valley, labels=labels, camera=camera, notes=valley_notes(valley, note))
-
-
-HEAD = 8  # points of recent path each frame of the (w, b) animations carries (figures.TAIL: 20)
-
-
-def _shorter_heads(fig: go.Figure, keep: int = HEAD) -> go.Figure:
-    """Cut the moving heads that :func:`ui.figures.animate_paths` added (in the base figure
-    and in every frame) to their last ``keep`` points: the whole path is drawn faint anyway."""
-    heads = list(fig.frames[0].traces) if fig.frames else []
-    for trace in [fig.data[i] for i in heads] + [t for f in fig.frames for t in f.data]:
-        sizes = trace.marker.size
-        trace.update(x=trace.x[-keep:], y=trace.y[-keep:])
-        if getattr(trace, "z", None) is not None:
-            trace.update(z=trace.z[-keep:])
-        if sizes is not None and not isinstance(sizes, int | float):
-            trace.marker.size = list(sizes)[-keep:]
-    return fig

@@ -23,6 +23,8 @@ from ui.numbers import text as num
 
 OTHER = "#BBBBBB"  # light grey: the βs of the sweep other than the chosen one (not in PALETTE)
 
+HEAD = figures.HEAD  # points of recent path each animation frame carries
+
 
 def race_notes(race, note: str) -> list[str]:
     """The costs of both runs at every step of a ``Race``, written into the translated template
@@ -72,7 +74,7 @@ def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Seq
         labels=labels,
         annotations=notes,
     )
-    _shorter_heads(fig)
+    figures.shorter_heads(fig)
     # The start sits at the top left, where the step note goes by default: move the
     # note (in the figure and in every frame) to the plot's bottom right corner.
     corner = dict(
@@ -257,19 +259,3 @@ def step_figure(rule, path, *, box, labels: Mapping[str, str]) -> go.Figure:
     fig.update_xaxes(title=labels["w"], range=[w_lo, w_hi], constrain="domain")
     fig.update_yaxes(title=labels["b"], range=[b_lo, b_hi], scaleanchor="x", scaleratio=1)
     return figures.base_layout(fig, None, height=420).update_layout(legend_font_size=12)
-
-
-HEAD = 8  # points of recent path each animation frame carries (figures.TAIL is 20)
-
-
-def _shorter_heads(fig: go.Figure, keep: int = HEAD) -> go.Figure:
-    """Cut the moving heads that :func:`ui.figures.animate_paths` added (in the base figure
-    and in every frame) to their last ``keep`` points: the whole path is drawn faint anyway,
-    and 101 frames × two heads of 20 points were most of this figure's bytes."""
-    heads = list(fig.frames[0].traces) if fig.frames else []
-    for trace in [fig.data[i] for i in heads] + [t for f in fig.frames for t in f.data]:
-        sizes = trace.marker.size
-        trace.update(x=trace.x[-keep:], y=trace.y[-keep:])
-        if sizes is not None and not isinstance(sizes, int | float):
-            trace.marker.size = list(sizes)[-keep:]
-    return fig

@@ -17,6 +17,8 @@ from ui.numbers import text as num
 
 W_DASH, B_DASH = "solid", "dash"
 
+HEAD = figures.HEAD  # points of recent path each animation frame carries
+
 
 def _lean(a, *, positive: bool = False) -> np.ndarray:
     """``a`` as float32 with NaN for every point that is not finite (or, with ``positive``,
@@ -51,7 +53,7 @@ def valley(xs, ys, z, runs, *, labels, title, notes=None, wlabel="w", blabel="b"
     paths = [(xy, first + i) for i, xy in enumerate(kept)]
     # per-frame notes are layout: only a redrawing frame shows them
     figures.animate_paths(fig, paths, labels=labels, redraw=notes is not None)
-    _shorter_heads(fig)
+    figures.shorter_heads(fig)
     if notes is not None:
         # in data coordinates: the map is narrower than the paper (equal axis scales)
         where = dict(
@@ -277,19 +279,3 @@ def distance_of(near, *, names, floor, **words) -> go.Figure:
     """:func:`distance` of the lesson's ``NearMinimum`` (``words``: lr_label, axes, title)."""
     curves = _both(names, near.gd_distance, near.rms_distance)
     return distance(near.steps, curves, lr=near.lr, floor=floor, **words)
-
-
-HEAD = 8  # points of recent path each animation frame carries (figures.TAIL is 20)
-
-
-def _shorter_heads(fig: go.Figure, keep: int = HEAD) -> go.Figure:
-    """Cut the moving heads that :func:`ui.figures.animate_paths` added (in the base figure
-    and in every frame) to their last ``keep`` points: the whole path is drawn faint anyway,
-    and 201 frames × two heads of 20 points were most of this figure's bytes."""
-    heads = list(fig.frames[0].traces) if fig.frames else []
-    for trace in [fig.data[i] for i in heads] + [t for f in fig.frames for t in f.data]:
-        sizes = trace.marker.size
-        trace.update(x=trace.x[-keep:], y=trace.y[-keep:])
-        if sizes is not None and not isinstance(sizes, int | float):
-            trace.marker.size = list(sizes)[-keep:]
-    return fig
