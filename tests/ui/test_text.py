@@ -85,3 +85,35 @@ def test_a_template_field_can_carry_its_particle():
         assert text.get("_test.particle", "en", m="19.73") == "mean 19.73"
     finally:
         del text.CATALOG["_test.particle"]
+
+
+# A particle whose form depends on the word before it (은/는, 이/가, 을/를, 과/와, 으로/로)
+# must not be typed after an inserted field: the field's sound is unknown until it is filled,
+# so the catalog writes ``{x:을/를}`` (see ``particle``) or rephrases. The copula 이 (이고,
+# 이므로, 이며 …) is correct after any sound and is allowed.
+FIXED_PARTICLE = re.compile(
+    r"\}(?:은|는|을|를|과|와|으로|로(?!그)|가(?!지)|이(?!고|므로|며|면|지만|었|어|라서|ㄴ))"
+)
+
+
+@pytest.mark.parametrize("key", sorted(text.CATALOG))
+def test_no_fixed_particle_follows_an_inserted_field_in_korean(key):
+    ko = text.CATALOG[key]["ko"]
+    found = [ko[max(0, m.start() - 12) : m.end() + 4] for m in FIXED_PARTICLE.finditer(ko)]
+    assert not found, f"{key}: {found}"
+
+
+# Korean text keeps no English words, except names and acronyms written so in Korean too,
+# and code, formulas, fields and markup (which are not prose).
+KEPT_IN_KOREAN = {
+    *SAME_IN_BOTH,
+    *("AdaGrad", "Nesterov", "PyTorch", "SGD", "CSV", "UTF", "PDF", "CPU", "Excel", "Dauphin"),
+}
+NOT_PROSE = re.compile(r"\{[^{}]*\}|\$[^$]*\$|`[^`]*`|<[^<>]*>|:[a-z]+\[|:material/[a-z_]+:")
+
+
+@pytest.mark.parametrize("key", sorted(text.CATALOG))
+def test_no_english_word_is_left_in_korean(key):
+    prose = NOT_PROSE.sub(" ", text.CATALOG[key]["ko"])
+    words = [w for w in re.findall(r"[A-Za-z]{3,}", prose) if w not in KEPT_IN_KOREAN]
+    assert not words, f"{key}: {words}"

@@ -69,9 +69,9 @@ STRINGS = {
         "에폭 한 번에 ⌈m/b⌉번 갱신합니다.",
     },
     "glossary.cross_entropy": {
-        "en": "**Cross-entropy** — the cost of a yes/no prediction: −log of the probability "
+        "en": "**Cross-entropy** — the cost of a yes/no prediction: $-\\log$ of the probability "
         "the model gave to the right answer, averaged over the examples.",
-        "ko": "**교차 엔트로피** — 예/아니오 예측의 비용. 모델이 정답에 준 확률에 −log를 "
+        "ko": "**교차 엔트로피** — 예/아니오 예측의 비용. 모델이 정답에 준 확률에 $-\\log$를 "
         "취해 예제들에 대해 평균한 값입니다.",
     },
     "glossary.l2": {
@@ -97,15 +97,15 @@ STRINGS = {
     "glossary.eigen": {
         "en": "**Eigen-direction, eigenvalue** — the directions in which the curvature is "
         "simplest (the surface bends without twisting), and the curvature λ along each; "
-        "λ_max is the steepest bend, λ_min the flattest.",
+        "$\\lambda_{\\max}$ is the steepest bend, $\\lambda_{\\min}$ the flattest.",
         "ko": "**고유 방향, 고윳값** — 곡면이 비틀림 없이 휘는 방향과, 그 방향의 곡률 λ. "
-        "λ_max는 가장 가파르게 휘는 방향의 곡률, λ_min은 가장 완만한 방향의 곡률입니다.",
+        "$\\lambda_{\\max}$는 가장 가파르게 휘는 방향의 곡률, $\\lambda_{\\min}$은 가장 완만한 방향의 곡률입니다.",
     },
     "glossary.condition": {
-        "en": "**Condition number** κ = λ_max/λ_min — how many times more curved the steepest "
+        "en": "**Condition number** $\\kappa = \\lambda_{\\max}/\\lambda_{\\min}$ — how many times more curved the steepest "
         "direction is than the flattest; the larger κ, the narrower the valley and the "
         "slower plain gradient descent.",
-        "ko": "**조건수** κ = λ_max/λ_min — 가장 가파른 방향이 가장 완만한 방향보다 몇 배 "
+        "ko": "**조건수** $\\kappa = \\lambda_{\\max}/\\lambda_{\\min}$ — 가장 가파른 방향이 가장 완만한 방향보다 몇 배 "
         "더 휘는지. κ가 클수록 골짜기가 좁고 일반 경사 하강법이 느립니다.",
     },
     "glossary.pp": {

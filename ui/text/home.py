@@ -12,7 +12,7 @@ STRINGS = {
         "momentum, RMSprop and Adam — and lets you change the numbers and watch what "
         "happens. Every setting lives in the address bar, so a link opens exactly the "
         "demo you set up.",
-        "ko": "신경망을 학습시킨다는 것은 비용(cost)을 하나의 지형으로 보고 그 위를 "
+        "ko": "신경망을 학습시킨다는 것은 비용을 하나의 지형으로 보고 그 위를 "
         "내려가는 일입니다. 이 안내서의 각 페이지는 그 여정의 한 가지 생각을 다룹니다. "
         "기울기, 함정처럼 얕은 골짜기, 작은 배치가 만드는 잡음, 그리고 모멘텀·RMSprop·"
         "Adam 뒤에 숨은 평균 내기 기법까지. 숫자를 직접 바꿔 보며 무슨 일이 일어나는지 "
@@ -40,7 +40,7 @@ STRINGS = {
     },
     "home.path.ewa": {
         "en": "Exponentially weighted averages, the window 1/(1−β), and bias correction.",
-        "ko": "지수 가중 평균, 대략 1/(1−β)개를 평균 내는 창, 그리고 편향 보정(bias correction).",
+        "ko": "지수 가중 평균, 대략 1/(1−β)개를 평균 내는 창, 그리고 편향 보정.",
     },
     "home.path.momentum": {
         "en": "Averaging the gradients so that zig-zags cancel and progress adds up.",
