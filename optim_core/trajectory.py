@@ -16,6 +16,19 @@ The objective is anything with ``value(x)`` and ``grad(x)`` on arrays ``(..., d)
 The fast engine prefers the objective's ``value_and_grad_cm(x_cm, grad_out)`` and
 adapts any other objective to that form (:class:`ColumnMajor`), so a function a
 user typed keeps the fast path.
+
+A ``schedule`` multiplies update t by a factor ``c_t`` (t = 1 … steps): every built-in
+update is the learning rate times something that does not depend on it, so this is
+the learning rate ``lr·c_t`` at step t (:mod:`optim_core.schedules`). The factors may
+also differ per start, shape ``(steps, ...)``: one run then tries many learning rates
+(the optimizer's ``lr`` times each start's factor) at the cost of one.
+
+An optimizer with a ``lookahead(params, state, scale)`` method (Nesterov) has its
+gradient taken at that point instead of at ``x``; the fast engine calls its in-place
+twin ``lookahead_kernel(x, buf, scale)`` and then needs the loss at ``x`` separately
+(one extra ``value`` call per step, for these optimizers only). An optimizer whose
+starts are not independent of their position in the array (``Grouped``, which steps
+different optimizers on different starts) says ``chunkable = False``.
 """
 
 from __future__ import annotations
@@ -71,12 +84,18 @@ def run(
     blowup: float = 1e6,
     margin: float = 1.0,
     engine: str = "auto",
+    schedule=None,
 ) -> Trajectory:
     """Run ``steps`` updates of ``optimizer`` on ``objective`` from ``x0``.
 
     ``noise`` adds Gaussian noise of that standard deviation to every gradient
     component (``np.random.default_rng(seed)``), the way mini-batch gradients
     scatter around the true one. ``engine`` is "auto", "pure" or "fast".
+    ``schedule`` is None, a schedule of :mod:`optim_core.schedules` (anything with
+    ``factors(steps)``) or the factors themselves: shape ``(steps,)``, or
+    ``(steps, ...)`` broadcastable to ``(steps,) + x0.shape[:-1]`` for one factor per
+    start; update t is multiplied by factor t (all finite and >= 0: a long exponential
+    decay may underflow to 0, which simply stops the run where it is).
     """
     steps = checks.integer(steps, "steps", minimum=0)
     record_every = checks.integer(record_every, "record_every", minimum=1)
@@ -108,18 +127,29 @@ def run(
         objective = ColumnMajor(objective)
 
     batch_shape, d = x0.shape[:-1], x0.shape[-1]
+    factors = schedule_factors(schedule, steps, batch_shape)
     kept = record_steps(steps, record_every)
     rng = np.random.default_rng(seed) if noise > 0 else None
     loop = _run_fast_in_chunks if engine == "fast" else _run_pure
+    if engine == "pure" and not record_states:
+        loop = _run_pure_without_states
     with np.errstate(all="ignore"):
         params, loss, diverged_at, states = loop(
-            optimizer, objective, x0.reshape(-1, d), steps, kept, noise, rng, blowup, margin
+            optimizer,
+            objective,
+            x0.reshape(-1, d),
+            steps,
+            kept,
+            noise,
+            rng,
+            blowup,
+            margin,
+            factors,
         )
     n = len(kept)
     if states is not None:
-        states = type(states)(
-            *(np.reshape(f, (n,) + batch_shape + (d,)) if np.ndim(f) == 3 else f for f in states)
-        )
+        flat = (n, int(np.prod(batch_shape, dtype=np.int64)), d)
+        states = _unflatten(states, flat, (n,) + batch_shape + (d,))
     return Trajectory(
         params=params.reshape((n,) + batch_shape + (d,)),
         loss=loss.reshape((n,) + batch_shape),
@@ -127,6 +157,38 @@ def run(
         steps=kept,
         states=states,
     )
+
+
+def schedule_factors(schedule, steps: int, batch_shape: tuple = ()) -> np.ndarray | None:
+    """The factors of ``schedule`` for steps 1 … ``steps``: None (no schedule), shape
+    ``(steps,)`` (one per step) or ``(steps, N)`` (one per step and flattened start)."""
+    if schedule is None:
+        return None
+    if callable(getattr(schedule, "factors", None)):
+        schedule = schedule.factors(steps)
+    try:
+        f = np.array(schedule, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"the schedule must be numbers (one factor per step), got {schedule!r}"
+        ) from None
+    if f.ndim == 0 or f.shape[0] != steps:
+        raise ValueError(
+            f"the schedule must give one factor per step, shape ({steps},) or ({steps}, ...), "
+            f"got shape {f.shape}"
+        )
+    if f.ndim > 1:
+        try:
+            f = np.broadcast_to(f, (steps,) + tuple(batch_shape))
+        except ValueError:
+            raise ValueError(
+                f"per-start schedule factors must broadcast to {(steps,) + tuple(batch_shape)}, "
+                f"got shape {f.shape}"
+            ) from None
+        f = np.ascontiguousarray(f.reshape(steps, -1))
+    if not (np.all(np.isfinite(f)) and np.all(f >= 0)):
+        raise ValueError("schedule factors must be finite and >= 0")
+    return f
 
 
 class Guard:
@@ -145,8 +207,35 @@ class Guard:
         return bad
 
 
-def _run_pure(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
+def _stack(states):
+    """Records of a state (NamedTuples, possibly nested) stacked field by field."""
+    first = states[0]
+    if isinstance(first, tuple):
+        fields = (_stack([s[i] for s in states]) for i in range(len(first)))
+        return first._make(fields) if hasattr(first, "_make") else tuple(fields)
+    return np.stack([np.asarray(s) for s in states])
+
+
+def _unflatten(state, flat: tuple, shaped: tuple):
+    """Array fields of shape ``flat`` = (records, starts, d) reshaped to ``shaped``."""
+    if isinstance(state, tuple):
+        fields = (_unflatten(f, flat, shaped) for f in state)
+        return state._make(fields) if hasattr(state, "_make") else tuple(fields)
+    return np.reshape(state, shaped) if np.shape(state) == flat else state
+
+
+def _run_pure_without_states(*args):
+    params, losses, diverged_at, _ = _run_pure(*args, keep_states=False)
+    return params, losses, diverged_at, None
+
+
+def _run_pure(
+    optimizer, objective, x, steps, kept, noise, rng, blowup, margin, factors, keep_states=True
+):
     n_starts, d = x.shape
+    look = getattr(optimizer, "lookahead", None)
+    if factors is not None and factors.ndim == 2:
+        factors = factors[:, :, None]  # one factor per start, against (N, d)
     record_at = {int(s): i for i, s in enumerate(kept)}
     params = np.empty((len(kept), n_starts, d))
     losses = np.empty((len(kept), n_starts))
@@ -164,21 +253,22 @@ def _run_pure(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
         if step in record_at:
             params[record_at[step]] = x
             losses[record_at[step]] = loss
-            states.append(state)
+            if keep_states:
+                states.append(state)
 
     check_and_record(0)
     for step in range(1, steps + 1):
-        g = objective.grad(x)
+        scale = 1.0 if factors is None else factors[step - 1]
+        g = objective.grad(x if look is None else look(x, state, scale))
         if noise:
             g = g + noise * rng.standard_normal((n_starts, d))
         updates, state = optimizer.update(g, state)
-        x = x + updates
+        x = x + updates if factors is None else x + scale * updates
         loss = np.asarray(objective.value(x), dtype=np.float64)
         check_and_record(step)
-    stacked = type(state)(
-        *(np.stack([np.asarray(f) for f in fs]) for fs in zip(*states, strict=True))
-    )
-    return params, losses, guard.diverged_at, stacked if len(state) else None
+    if not (keep_states and len(state)):
+        return params, losses, guard.diverged_at, None
+    return params, losses, guard.diverged_at, _stack(states)
 
 
 # --- fast engine: in-place updates on coordinate-major (d, N) buffers -----------
@@ -199,6 +289,9 @@ class ColumnMajor:
         grad_out[...] = np.asarray(self.objective.grad(x), dtype=np.float64).T
         return np.array(self.objective.value(x), dtype=np.float64).reshape(x.shape[0])
 
+    def value(self, x):
+        return self.objective.value(x)
+
 
 # Starts are independent, so without noise the fast engine runs them in chunks whose
 # buffers (x, g, v, s, tmp and the objective's scratch) stay in a core's L2 cache:
@@ -208,18 +301,28 @@ class ColumnMajor:
 _CHUNK_BYTES = 1 << 20
 
 
-def _run_fast_in_chunks(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
+def _run_fast_in_chunks(optimizer, objective, x, steps, kept, noise, rng, blowup, margin, factors):
     n_starts, d = x.shape
     chunk = max(1024, _CHUNK_BYTES // (8 * d * 6))
-    if noise or n_starts <= chunk:
-        return _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin)
+    if noise or n_starts <= chunk or not getattr(optimizer, "chunkable", True):
+        return _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin, factors)
     params = np.empty((len(kept), n_starts, d))
     losses = np.empty((len(kept), n_starts))
     diverged_at = np.empty(n_starts, dtype=np.int64)
     for lo in range(0, n_starts, chunk):
         part = slice(lo, lo + chunk)
+        per_start = factors is not None and factors.ndim == 2
         params[:, part], losses[:, part], diverged_at[part], _ = _run_fast(
-            optimizer, objective, x[part], steps, kept, noise, rng, blowup, margin
+            optimizer,
+            objective,
+            x[part],
+            steps,
+            kept,
+            noise,
+            rng,
+            blowup,
+            margin,
+            factors[:, part] if per_start else factors,
         )
     return params, losses, diverged_at, None
 
@@ -231,7 +334,7 @@ class _Buffers:
         self.s = np.zeros(shape)
 
 
-def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
+def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin, factors):
     n_starts, d = x.shape
     record_at = {int(s): i for i, s in enumerate(kept)}
     params = np.empty((len(kept), n_starts, d))
@@ -239,7 +342,16 @@ def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
     xc = np.ascontiguousarray(x.T)
     g = np.empty_like(xc)
     buf = _Buffers(xc.shape)
-    loss = objective.value_and_grad_cm(xc, g)
+    look = getattr(optimizer, "lookahead_kernel", None)
+
+    def ahead(step):
+        """The loss at x after ``step`` updates; into g the gradient at the look-ahead point
+        that update step + 1 uses (taken with that step's factor)."""
+        scale = 1.0 if factors is None or step >= steps else factors[step]
+        objective.value_and_grad_cm(look(xc, buf, scale), g)
+        return np.array(objective.value(xc.T), dtype=np.float64).reshape(n_starts)
+
+    loss = objective.value_and_grad_cm(xc, g) if look is None else ahead(0)
     guard = Guard(loss, blowup, margin)
 
     def check_and_record(step, loss):
@@ -255,7 +367,10 @@ def _run_fast(optimizer, objective, x, steps, kept, noise, rng, blowup, margin):
     for step in range(1, steps + 1):
         if noise:
             g += noise * rng.standard_normal((n_starts, d)).T
-        optimizer.kernel(xc, g, buf, step)
-        loss = objective.value_and_grad_cm(xc, g)
+        if factors is None:
+            optimizer.kernel(xc, g, buf, step)
+        else:
+            optimizer.kernel(xc, g, buf, step, factors[step - 1])
+        loss = objective.value_and_grad_cm(xc, g) if look is None else ahead(step)
         check_and_record(step, loss)
     return params, losses, guard.diverged_at, None

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import optim_core
+from optim_core import schedules
 from optim_core.objectives import Objective
 from optim_core.trajectory import record_steps
 
@@ -37,7 +38,9 @@ BOWL = Quadratic()
 OPTIMIZERS = [
     optim_core.gd(0.05),
     optim_core.momentum(0.05, 0.9),
+    optim_core.nesterov(0.05, 0.9),
     optim_core.rmsprop(0.01, 0.9),
+    optim_core.adagrad(0.3),
     optim_core.adam(0.1, 0.9, 0.999),
     optim_core.adam(0.1, 0.8, 0.99, bias_correction=False),
 ]
@@ -128,7 +131,7 @@ def test_fast_engine_matches_pure_on_a_diverging_grid():
     x0 = np.random.default_rng(4).uniform(-4, 4, (5, 5, 2))
     x0[0, 0] = 0.0
     # gd is stable for lr < 2/a = 0.2; momentum (EWA form) for lr (1 - beta) a < 2 (1 + beta)
-    for opt in (optim_core.gd(0.25), optim_core.momentum(5.0, 0.9)):
+    for opt in (optim_core.gd(0.25), optim_core.momentum(5.0, 0.9), optim_core.nesterov(5.0, 0.9)):
         fast = optim_core.run(opt, BOWL, x0, 200, engine="fast")
         pure = optim_core.run(opt, BOWL, x0, 200, engine="pure")
         assert np.array_equal(fast.diverged_at, pure.diverged_at)
@@ -149,6 +152,13 @@ def test_noise_has_the_requested_size():
     # one GD step from the minimum moves by -lr * noise * N(0, 1)
     run = optim_core.run(optim_core.gd(1.0), BOWL, np.zeros((20000, 2)), 1, noise=0.3, seed=0)
     assert np.std(run.final) == pytest.approx(0.3, rel=0.02)
+
+
+def test_states_are_left_out_unless_asked_for_on_both_engines():
+    for engine in ("pure", "fast"):
+        assert (
+            optim_core.run(optim_core.adam(0.1), BOWL, [1.0, 1.0], 3, engine=engine).states is None
+        )
 
 
 def test_states_are_recorded_on_request():
@@ -258,3 +268,120 @@ def test_an_objective_without_value_or_grad_is_refused_clearly(missing):
 def test_every_built_in_optimizer_carries_its_kernel_next_to_its_update():
     for opt in OPTIMIZERS:
         assert callable(type(opt).kernel) and callable(type(opt).update)
+
+
+# -- learning-rate schedules ---------------------------------------------------------------------
+
+SCHEDULES = [
+    schedules.inverse_time(0.05),
+    schedules.exponential(0.97),
+    schedules.step_decay(0.5, 7),
+]
+
+
+@pytest.mark.parametrize("engine", ["pure", "fast"])
+def test_gd_with_a_schedule_follows_the_hand_recursion(engine):
+    # 1-D f = a x²/2: x_k = x_{k−1}·(1 − α·c_k·a) with c_k = 1/(1 + k'·(k − 1))
+    a, lr, k = 3.0, 0.2, 0.5
+    x, expected = 1.5, [1.5]
+    for step in range(1, 13):
+        x = x * (1 - lr * a / (1 + k * (step - 1)))
+        expected.append(x)
+    run = optim_core.run(
+        optim_core.gd(lr),
+        Quadratic((a,)),
+        [1.5],
+        12,
+        schedule=schedules.inverse_time(k),
+        engine=engine,
+    )
+    np.testing.assert_allclose(run.params[:, 0], expected, rtol=1e-13)
+
+
+@pytest.mark.parametrize("engine", ["pure", "fast"])
+def test_nesterov_looks_ahead_with_the_scheduled_rate(engine):
+    # g at x − α_k·β·v with α_k = α·c_k, the rate of the step about to be taken
+    a, lr, beta = (1.0, 4.0), 0.2, 0.8
+    c = [0.5**t for t in range(10)]
+    x, v, expected = [1.0, -0.5], [0.0, 0.0], [[1.0, -0.5]]
+    for step in range(10):
+        rate = lr * c[step]
+        for i in range(2):
+            g = a[i] * (x[i] - rate * beta * v[i])
+            v[i] = beta * v[i] + (1 - beta) * g
+            x[i] -= rate * v[i]
+        expected.append(list(x))
+    run = optim_core.run(
+        optim_core.nesterov(lr, beta), Quadratic(a), [1.0, -0.5], 10, schedule=c, engine=engine
+    )
+    np.testing.assert_allclose(run.params, expected, rtol=1e-13, atol=1e-15)
+
+
+@pytest.mark.parametrize("opt", OPTIMIZERS, ids=lambda o: o.name)
+@pytest.mark.parametrize("schedule", SCHEDULES, ids=lambda s: s.name)
+def test_both_engines_agree_with_a_schedule(opt, schedule):
+    x0 = np.random.default_rng(5).uniform(-4, 4, (6, 2))
+    fast = optim_core.run(opt, BOWL, x0, 50, engine="fast", schedule=schedule, noise=0.2, seed=1)
+    pure = optim_core.run(opt, BOWL, x0, 50, engine="pure", schedule=schedule, noise=0.2, seed=1)
+    np.testing.assert_allclose(fast.params, pure.params, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(fast.loss, pure.loss, rtol=1e-9, atol=1e-12)
+
+
+def test_a_schedule_is_the_learning_rate_times_its_factor():
+    # a constant schedule of factor 0.25 is the same run at a quarter of the rate
+    x0 = np.array([[2.0, 1.0], [-1.0, 0.5]])
+    for opt, quarter in (
+        (optim_core.momentum(0.4, 0.9), optim_core.momentum(0.1, 0.9)),
+        (optim_core.nesterov(0.4, 0.9), optim_core.nesterov(0.1, 0.9)),
+        (optim_core.adam(0.4), optim_core.adam(0.1)),
+    ):
+        for engine in ("pure", "fast"):
+            scaled = optim_core.run(opt, BOWL, x0, 30, schedule=np.full(30, 0.25), engine=engine)
+            plain = optim_core.run(quarter, BOWL, x0, 30, engine=engine)
+            np.testing.assert_allclose(scaled.params, plain.params, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("opt", OPTIMIZERS, ids=lambda o: o.name)
+@pytest.mark.parametrize("engine", ["pure", "fast"])
+def test_per_start_factors_run_one_learning_rate_per_start(opt, engine):
+    rates = np.array([0.25, 0.5, 1.0, 2.0])
+    x0 = np.tile([[2.0, -1.0]], (2, 4, 1))  # batch (2, 4): the rates along the last axis
+    decay = schedules.exponential(0.95).factors(25)
+    together = optim_core.run(
+        opt, BOWL, x0, 25, schedule=decay[:, None, None] * rates, engine=engine
+    )
+    for i, r in enumerate(rates):
+        alone = optim_core.run(opt, BOWL, [2.0, -1.0], 25, schedule=r * decay)
+        for row in range(2):
+            np.testing.assert_allclose(
+                together.params[:, row, i], alone.params, rtol=1e-12, atol=1e-15
+            )
+
+
+def test_per_start_factors_survive_the_chunks():
+    x0 = np.random.default_rng(8).uniform(-4, 4, (12_000, 2))
+    factors = np.tile(np.linspace(0.1, 2.0, 12_000), (20, 1))
+    fast = optim_core.run(optim_core.adam(0.1), BOWL, x0, 20, engine="fast", schedule=factors)
+    pure = optim_core.run(optim_core.adam(0.1), BOWL, x0, 20, engine="pure", schedule=factors)
+    np.testing.assert_allclose(fast.params, pure.params, rtol=1e-9, atol=1e-12)
+
+
+def test_a_zero_factor_stops_the_run_where_it_is():
+    factors = [1.0, 1.0, 0.0, 0.0]  # e.g. a long exponential decay that underflowed
+    run = optim_core.run(optim_core.gd(0.1), BOWL, [1.0, 1.0], 4, schedule=factors)
+    assert np.array_equal(run.params[2], run.params[4])
+
+
+@pytest.mark.parametrize(
+    "schedule, match",
+    [
+        (np.ones(4), r"one factor per step"),
+        (np.ones((5, 3)), r"broadcast"),
+        ([1.0, -1.0, 1.0, 1.0, 1.0], r"finite and >= 0"),
+        ([1.0, np.nan, 1.0, 1.0, 1.0], r"finite and >= 0"),
+        ("fast", r"numbers"),
+    ],
+)
+def test_bad_schedules_are_refused(schedule, match):
+    with pytest.raises(ValueError, match=match):
+        optim_core.run(optim_core.gd(0.1), BOWL, np.ones((2, 2)), 5, schedule=schedule)
