@@ -74,8 +74,7 @@ def weights_section(controls: Controls) -> None:
         title=t("ewa.weights_title", beta=num(w.beta, 3)),
     )
     chart(bars, key="ewa_weights", where=left)
-    if w.cut:
-        left.caption(t("ewa.weights_cut", count=w.count, share=f"{w.share:.1%}"))
+    left.markdown(formulas.look_weights(w, LANG))
     decay = cached.ewa_decay_figure(
         key,
         w.decay_n,
@@ -89,6 +88,7 @@ def weights_section(controls: Controls) -> None:
         title=t("ewa.decay_title"),
     )
     chart(decay, key="ewa_decay", where=right)
+    right.markdown(formulas.look_decay(w, LANG))
     st.markdown(
         paragraphs(
             t("ewa.s2_e_text"),
@@ -126,9 +126,7 @@ def gradients_section(controls: Controls, run, beta_names, colors, bias_correcti
             title=t("ewa.grad_title", bs=noisy.batch_size),
         )
         chart(stream, key="ewa_gradients")
-        spreads = zip(beta_names, noisy.spread, strict=True)
-        items = "; ".join(t("ewa.grad_spread_item", beta=b, spread=num(s, 3)) for b, s in spreads)
-        st.caption(t("ewa.grad_spread", n=noisy.tail, raw=num(noisy.spread_raw, 3), items=items))
+        st.markdown(formulas.look_gradients(noisy, beta_names, LANG))
     what_to_try("ewa.s4_try")
 
 
@@ -173,8 +171,7 @@ colors = fig.beta_colors(run.slots)
 beta_names = [t("ewa.beta_label", beta=num(b, 3)) for b in run.betas]
 st.markdown(paragraphs(heading(t("ewa.s1_title")), display(formulas.RECURSION)))
 left, right = st.columns([2, 3])
-live = t("ewa.s1_live", last_value=num(run.last_value), t=run.n)
-left.markdown(paragraphs(t("ewa.s1_text"), live, display(formulas.last_step(run, colors))))
+left.markdown(t("ewa.s1_text"))
 pairs = zip(run.betas, run.windows, strict=True)
 names = [t("ewa.curve_label", beta=num(b, 3), window=num(w)) for b, w in pairs]
 overlay = cached.ewa_overlay_figure(
@@ -188,6 +185,7 @@ overlay = cached.ewa_overlay_figure(
     title=t("ewa.overlay_title"),
 )
 chart(overlay, key="ewa_overlay", where=right)
+right.markdown(formulas.look_overlay(run, LANG))
 every = fig.overlay_stride(data.x)  # a long upload is drawn at every k-th point
 right.caption(
     lines(
@@ -204,6 +202,8 @@ too_long = [
 ]
 if too_long:
     right.warning(lines(*too_long))
+live = t("ewa.s1_live", last_value=num(run.last_value), t=run.n)  # full width: a column was narrow
+st.markdown(paragraphs(live, display(formulas.last_step(run, colors))))
 what_to_try("ewa.s1_try", lag=num(lesson.TRY_LAG, 3))
 
 # -- 2. where the weight goes (a fragment: its β changes this section only) ----------------
@@ -226,6 +226,7 @@ first = cached.ewa_closeup_figure(
     title=t("ewa.closeup_title", n=closeup.first),
 )
 chart(first, key="ewa_closeup", where=left)
+left.markdown(formulas.look_closeup(closeup, LANG))
 correction = cached.ewa_factor_figure(
     (data.n, run.betas, run.slots, LANG),
     closeup.t,
@@ -235,11 +236,7 @@ correction = cached.ewa_factor_figure(
     title=t("ewa.factor_title"),
 )
 chart(correction, key="ewa_factor", where=right)
-factors = zip(run.betas, closeup.factor_first, closeup.factor_last, closeup.settled_at, strict=True)
-notes = [
-    dict(beta=num(b, 3), first=num(f), last=num(e), n=run.n, t01=at) for b, f, e, at in factors
-]
-st.caption(lines(*(t(f"ewa.factor_{'caption' if n['t01'] > 0 else 'never'}", **n) for n in notes)))
+right.markdown(formulas.look_factor(closeup, run.betas, run.n, LANG))
 mean_text = t("ewa.s3_mean_text", beta=num(closeup.focus_beta, 3))
 pandas_text = t("ewa.s3_pandas", values=", ".join(num(v) for v in closeup.pandas_first))
 first_steps = display(formulas.first_steps(closeup, colors[closeup.focus]))

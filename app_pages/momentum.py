@@ -7,7 +7,7 @@ from ui import cached
 from ui.figures import momentum as fig
 from ui.formulas import momentum as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, busy, glossary, lang, share_box, t, what_to_try
+from ui.widgets import Controls, busy, chart, glossary, lang, share_box, t, what_to_try
 
 PAGE = "momentum"
 
@@ -17,12 +17,9 @@ def heading(key: str, level: int = 2, **fields) -> str:
     return f"{'#' * level} {t(key, **fields)}"
 
 
-def reach_text(steps_needed: int, diverged: int) -> str:
-    if diverged > 0:
-        return t("momentum.reach_diverged", step=diverged)
-    if steps_needed < 0:
-        return t("momentum.reach_never", max=f"{lesson.MAX_STEPS:,}")
-    return t("momentum.reach_value", steps=f"{steps_needed:,}")
+def words(*keys: str) -> dict:
+    """The figure words ``momentum.fig.<key>`` of ``keys``, translated."""
+    return {key: t(f"momentum.fig.{key}") for key in keys}
 
 
 # -- controls (sidebar) -------------------------------------------------------------------------
@@ -60,9 +57,7 @@ st.page_link("app_pages/ewa.py", label=t("momentum.ewa_link"), icon=":material/s
 # 1. the update rule with the numbers of step k ---------------------------------------------------
 st.markdown(
     formulas.shown(
-        heading("momentum.rule_title"),
-        t("momentum.rule_text"),
-        formulas.display(formulas.RULE),
+        heading("momentum.rule_title"), t("momentum.rule_text"), formulas.display(formulas.RULE)
     )
 )
 
@@ -77,11 +72,12 @@ def step_k(lr: float, beta: float, kappa: float, steps: int) -> None:
     rule = cached.momentum_rule(lr, beta, kappa, steps, k)
     if rule.shown != rule.k:
         st.info(t("momentum.shown_last", step=rule.diverged_at, k=rule.shown))
-    labels = {key: t(f"momentum.fig.{key}") for key in (*fig.STEP_LABELS, "w", "b")}
-    chart = cached.momentum_step_figure(lr, beta, kappa, steps, k, lang(), labels)
-    st.plotly_chart(chart, key="m_step")
+    labels = words(*fig.STEP_LABELS, "w", "b")
+    chart(cached.momentum_step_figure(lr, beta, kappa, steps, k, lang(), labels), key="m_step")
+    look = t("momentum.look.step", k=rule.shown, m=num(rule.m_move, 3), g=num(rule.g_move, 3))
     st.markdown(
         formulas.shown(
+            look,
             t("momentum.step_hint", k=rule.shown),
             formulas.display(formulas.gradient(rule)),
             t("momentum.explain_g", kappa=num(kappa, 3)),
@@ -101,12 +97,13 @@ what_to_try("momentum.try_rule")
 # 2. the valley ------------------------------------------------------------------------------------
 race = cached.momentum_race(*here)
 w0, b0 = lesson.START
+limit_names = (names["gd"], names["momentum"], t("momentum.chosen"))
 st.markdown(
     formulas.shown(
         heading("momentum.valley_title"),
         t("momentum.valley_text", kappa=num(kappa, 3), w0=num(w0), b0=num(b0)),
         formulas.display(formulas.valley(kappa)),
-        formulas.display(formulas.limits(race, lr)),
+        formulas.display(formulas.limits(race, lr, limit_names)),
         t("momentum.limits_text"),
     )
 )
@@ -129,26 +126,22 @@ labels = {
     "start": t("common.start"),
     "cost": t("common.loss"),
     **names,
-    **{key: t(f"momentum.fig.{key}") for key in ("minimum", "w", "b", "target")},
+    **words("minimum", "w", "b", "target"),
 }
-paths = cached.momentum_race_figure(*here, lang(), labels, t("momentum.note"))
-st.plotly_chart(paths, key="m_race")
-st.caption(t("momentum.play_hint"))
+chart(cached.momentum_race_figure(*here, lang(), labels, t("momentum.note")), key="m_race")
+travel = dict(n=race.first, gd=num(race.gd_travel, 3), m=num(race.m_travel, 3))
+st.markdown(formulas.shown(t("momentum.look.race", **travel), t("momentum.play_hint")))
 
 reach = busy(cached.momentum_reach, lr, beta, kappa)
+gd_reach = formulas.reach(reach.gd_steps, reach.gd_diverged, lang())
+m_reach = formulas.reach(reach.m_steps, reach.m_diverged, lang())
 metrics = st.container(horizontal=True)  # one block, not three columns
-metrics.metric(
-    t("momentum.reach_label", name=names["gd"]), reach_text(reach.gd_steps, reach.gd_diverged)
-)
-metrics.metric(
-    t("momentum.reach_label", name=names["momentum"]), reach_text(reach.m_steps, reach.m_diverged)
-)
+metrics.metric(t("momentum.reach_label", name=names["gd"]), gd_reach)
+metrics.metric(t("momentum.reach_label", name=names["momentum"]), m_reach)
 labels |= {"cost_title": t("momentum.cost_title")}
-costs = cached.momentum_costs_figure(*here, lang(), labels)
-st.plotly_chart(costs, key="m_costs")
-reach_words = t("momentum.reach_text", max=f"{lesson.MAX_STEPS:,}", steps=steps)
-travel = t("momentum.travel", n=race.first, gd=num(race.gd_travel, 3), m=num(race.m_travel, 3))
-st.markdown(formulas.shown(reach_words, travel))
+chart(cached.momentum_costs_figure(*here, lang(), labels), key="m_costs")
+reached = dict(gd=gd_reach, m=m_reach, max=f"{lesson.MAX_STEPS:,}", steps=steps)
+st.markdown(t("momentum.look.costs", **reached))
 if reach.verdict == "faster":
     st.success(t("momentum.faster", ratio=num(reach.ratio, 2)))
 elif reach.verdict == "slower":
@@ -157,43 +150,43 @@ elif reach.verdict == "only_momentum":
     st.success(t("momentum.only_momentum"))
 what_to_try("momentum.try_valley", limit=num(race.gd_limit, 3))
 
+# 2, end: which direction zig-zags depends on the curvature, not on the name --------------------
+ways = busy(cached.momentum_directions, kappa)
+st.markdown(
+    formulas.shown(
+        heading("momentum.dir_title", 3),
+        t("momentum.dir_text"),
+        formulas.display(formulas.valley_hessian(ways)),
+        t("momentum.dir_tips", m=ways.m),
+        formulas.display(formulas.tips_hessian(ways)),
+    )
+)
+said = formulas.direction_sentences(ways, lesson.ZIGZAG, lesson.ZIGZAG_STEPS, lang())
+map_labels = {"gd": names["gd"], "start": t("common.start"), **words("minimum", "w", "b")}
+for column, which in zip(st.columns(2), ("valley", "tips"), strict=True):
+    title = t(f"momentum.dir_{which}_title")
+    figure = cached.momentum_direction_figure(kappa, which, lang(), map_labels, title)
+    chart(figure, key=f"m_dir_{which}", where=column)
+    column.markdown(said[which])
+st.markdown(said["answer"])
+
 # 3. the cancellation -----------------------------------------------------------------------------
 cancel = cached.momentum_cancellation(*here)
 st.markdown(
     formulas.shown(heading("momentum.cancel_title"), t("momentum.cancel_text", n=cancel.first))
 )
-comp_labels = {
-    "step": t("common.step"),
-    **{key: t(f"momentum.fig.{key}") for key in ("g", "v", "g_plain")},
-}
-left, right = st.columns(2)
-for column, axis, title, key in (
-    (left, 1, "momentum.vertical_title", "m_vertical"),  # b, the steep direction
-    (right, 0, "momentum.horizontal_title", "m_horizontal"),  # w, the flat one
-):
-    chart = cached.momentum_components_figure(*here, axis, lang(), comp_labels, t(title))
-    column.plotly_chart(chart, key=key)
+comp_labels = {"step": t("common.step"), **words("g", "v", "g_plain")}
+for column, axis, name in zip(st.columns(2), (1, 0), ("vertical", "horizontal"), strict=True):
+    title = t(f"momentum.{name}_title")  # b (axis 1) is the steep direction, w the flat one
+    figure = cached.momentum_components_figure(*here, axis, lang(), comp_labels, title)
+    chart(figure, key=f"m_{name}", where=column)
+    g, v = (cancel.g_b, cancel.v_b) if axis else (cancel.g_w, cancel.v_w)
+    look = dict(n=cancel.first, g=num(g, 3), v=num(v, 3))
+    column.markdown(
+        t(f"momentum.look.{name}" if cancel.measured else "momentum.look.components_none", **look)
+    )
 if cancel.measured:
-    if cancel.beta_zero:
-        steep = t("momentum.cancel_beta_zero")
-    elif cancel.calm:
-        steep = t(
-            "momentum.explain_b_calm",
-            ak=num(cancel.ak, 3),
-            flips=cancel.flips,
-            n=cancel.first,
-            inv=num(cancel.inv_kappa, 3),
-        )
-    else:
-        ratio = num(cancel.ratio, 2) if cancel.v_b > 0 else t("momentum.infinite")
-        steep = t(
-            "momentum.explain_b",
-            n=cancel.first,
-            ratio=ratio,
-            flips=cancel.flips,
-            v_flips=cancel.v_flips,
-        )
-    flat = t("momentum.explain_w", n=cancel.first, window=num(cancel.window, 3), same=cancel.same)
+    steep, flat = formulas.cancel_sentences(cancel, lang())
     st.markdown(formulas.shown(formulas.display(formulas.means(cancel)), steep, flat))
 else:
     st.warning(t("momentum.cancel_none"))
@@ -210,31 +203,16 @@ st.markdown(
     )
 )
 st.page_link("app_pages/ewa.py", label=t("momentum.ewa_link"), icon=":material/show_chart:")
-sweep_labels = {
-    key: t(f"momentum.fig.{key}") for key in ("beta", "steps", "diverged", "not_reached")
+sweep_labels = words("beta", "steps", "diverged", "not_reached") | {
+    "title": t("momentum.sweep_title")
 }
-sweep_labels["title"] = t("momentum.sweep_title")
-st.plotly_chart(cached.momentum_sweep_figure(lr, kappa, beta, lang(), sweep_labels), key="m_sweep")
-if sweep.best_beta is not None:
-    plain = (
-        t("momentum.sweep_plain_steps", steps=sweep.plain_steps)
-        if sweep.plain_steps is not None
-        else t("momentum.sweep_plain_never")
-    )
-    st.write(
-        t(
-            "momentum.sweep_best",
-            lr=num(lr, 3),
-            kappa=num(kappa, 3),
-            best=num(sweep.best_beta, 3),
-            steps=sweep.best_steps,
-            plain=plain,
-        )
-    )
-else:
+chart(cached.momentum_sweep_figure(lr, kappa, beta, lang(), sweep_labels), key="m_sweep")
+look, best = formulas.sweep_sentences(sweep, lr, kappa, lang())
+st.markdown(formulas.shown(look, best) if best else look)
+if best is None:
     st.warning(t("momentum.sweep_none", lr=num(lr, 3), kappa=num(kappa, 3)))
 what_to_try("momentum.try_beta")
 
 controls.reset_button()
 share_box()
-glossary("condition", "eigen", where=st.sidebar)
+glossary("condition", "eigen", "hessian", where=st.sidebar)

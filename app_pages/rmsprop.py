@@ -7,7 +7,7 @@ from ui import cached
 from ui.figures import rmsprop as fig
 from ui.formulas import rmsprop as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, glossary, lang, share_box, t, what_to_try
+from ui.widgets import Controls, chart, glossary, lang, share_box, t, what_to_try
 
 
 def short(x: float) -> str:
@@ -17,10 +17,6 @@ def short(x: float) -> str:
 
 def fmt(x: float) -> str:
     return num(x, 3)
-
-
-def arrival(hit: int, steps: int) -> str:
-    return str(hit) if hit >= 0 else t("rmsprop.not_reached", n=steps)
 
 
 def heading(key: str, level: int = 2, **fields) -> str:
@@ -86,13 +82,14 @@ def step_k(setup) -> None:
         st.warning(t("rmsprop.no_live", k=step.k, step=step.diverged))
         return
     labels = {key: t(f"rmsprop.fig.{key}") for key in (*fig.STEP_LABELS, "w", "b")}
-    st.plotly_chart(cached.rmsprop_step_figure(setup, step.k, lang(), labels), key="rmsprop_step")
+    chart(cached.rmsprop_step_figure(setup, step.k, lang(), labels), key="rmsprop_step")
     w, b = step.coords
-    live = t(
-        "rmsprop.s1_live", k=step.k, rate_w=fmt(w.rate), rate_b=fmt(b.rate), ratio=fmt(step.ratio)
-    )
+    moves = dict(rms_w=fmt(w.step), rms_b=fmt(b.step), gd_w=fmt(step.gd_move[0]))
+    look = t("rmsprop.look.step", k=step.k, gd_b=fmt(step.gd_move[1]), **moves)
     hint = t("rmsprop.step_hint", k=step.k, gd_lr=short(setup.gd_lr))
-    st.markdown(formulas.shown(hint, formulas.display(formulas.update(step)), live))
+    rates = dict(rate_w=fmt(w.rate), rate_b=fmt(b.rate), ratio=fmt(step.ratio))
+    rows = [formulas.display(formula) for formula in formulas.update(step)]  # w, then b
+    st.markdown(formulas.shown(look, hint, *rows, t("rmsprop.s1_live", k=step.k, **rates)))
 
 
 step_k(setup)
@@ -128,9 +125,11 @@ st.markdown(
 labels = {"play": t("common.play"), "pause": t("common.pause"), "step": t("common.step")}
 notes = (t("rmsprop.frame_start"), t("rmsprop.frame_note"))
 title = t("rmsprop.valley_title", kappa=fmt(valley.kappa))
-chart = cached.rmsprop_valley_figure(setup, lang(), names, labels, notes, title)
-st.plotly_chart(chart, key="rmsprop_valley")
-st.caption(t("rmsprop.valley_caption"))
+chart(
+    cached.rmsprop_valley_figure(setup, lang(), names, labels, notes, title), key="rmsprop_valley"
+)
+swings = dict(n=valley.first, gd=fmt(valley.gd_zigzag_b), rms=fmt(valley.rms_zigzag_b))
+st.markdown(formulas.shown(t("rmsprop.look.valley", **swings), t("rmsprop.valley_caption")))
 if valley.gd_diverged > 0:
     diverged = t("common.diverged", name=names["gd"], step=valley.gd_diverged)
     limit = t("rmsprop.gd_limit", lr=short(valley.gd_lr), two=fmt(valley.two))
@@ -144,30 +143,13 @@ words = {
     "ylabel": t("common.loss"),
     "title": t("rmsprop.cost_title"),
 }
-st.plotly_chart(cached.rmsprop_cost_figure(setup, lang(), names, words), key="rmsprop_cost")
-metrics = st.container(horizontal=True)  # one block, not three columns
-metrics.metric(t("rmsprop.hit_metric", name=names["gd"], target=target), arrival(valley.gd_hit, n))
-metrics.metric(
-    t("rmsprop.hit_metric", name=names["rmsprop"], target=target), arrival(valley.rms_hit, n)
-)
-seen = []
-if valley.gd_hit > 0 and valley.rms_hit > 0:
-    seen.append(t("rmsprop.hit_compare", gd=valley.gd_hit, rms=valley.rms_hit))
-up = valley.rebound
-if up.found:  # the dip below the target and the way back, explained where it is seen
-    seen.append(
-        t(
-            "rmsprop.rebound",
-            low=formulas.inline(up.low_cost),
-            low_step=up.low_step,
-            back=up.back_step,
-            back_cost=formulas.inline(up.back_cost),
-            unstable=up.unstable_step,
-            two=fmt(valley.two),
-            factor=fmt(up.factor),
-            floor=formulas.inline(lesson.COST_FLOOR),
-        )
-    )
+chart(cached.rmsprop_cost_figure(setup, lang(), names, words), key="rmsprop_cost")
+look, *seen = formulas.cost_sentences(valley, lang())
+st.markdown(look)
+metrics = st.container(horizontal=True)  # one block, not two columns
+for name, hit in (("gd", valley.gd_hit), ("rmsprop", valley.rms_hit)):
+    label = t("rmsprop.hit_metric", name=names[name], target=target)
+    metrics.metric(label, formulas.arrival(hit, n, lang()))
 if seen:
     st.markdown(formulas.shown(*seen))
 what_to_try("rmsprop.s2_try")
@@ -179,8 +161,10 @@ st.markdown(
     )
 )
 per = cached.rmsprop_rates(setup)
+ratios = per.ratios
 left, right = st.columns(2)
 charts = ((left, "sqrt_s", "sqrt_s", "rmsprop_sqrt_s"), (right, "rates", "rate", "rmsprop_rates"))
+values = {"sqrt_s": (per.sqrt_w, per.sqrt_b), "rates": (per.rate_w, per.rate_b)}
 for column, which, words_of, key in charts:
     words = {
         "names": (t(f"rmsprop.{words_of}_w"), t(f"rmsprop.{words_of}_b")),
@@ -189,9 +173,10 @@ for column, which, words_of, key in charts:
         "title": t(f"rmsprop.{words_of}_title"),
         "gd": t("rmsprop.rate_gd", lr=short(per.gd_lr)),
     }
-    chart = cached.rmsprop_per_coordinate_figure(setup, which, lang(), words)
-    column.plotly_chart(chart, key=key)
-ratios = per.ratios
+    chart(cached.rmsprop_per_coordinate_figure(setup, which, lang(), words), key=key, where=column)
+    at_last = dict(k=ratios.last, w=fmt(values[which][0]), b=fmt(values[which][1]))
+    look = t(f"rmsprop.look.{which}", gd=short(per.gd_lr), **at_last)
+    column.markdown(look if ratios.last else t("rmsprop.look.none"))
 why = t("rmsprop.s3_why")
 if ratios.last:
     measured = t(
@@ -217,29 +202,9 @@ words = {
     "ylabel": t("rmsprop.dist_y"),
     "title": t("rmsprop.dist_title"),
 }
-st.plotly_chart(cached.rmsprop_distance_figure(setup, lang(), names, words), key="rmsprop_distance")
-tail = near.tail
-metrics = st.container(horizontal=True)  # one block, not four
-metrics.metric(t("rmsprop.tail_dist", name=names["gd"], n=tail), fmt(near.gd_tail[0]))
-metrics.metric(t("rmsprop.tail_dist", name=names["rmsprop"], n=tail), fmt(near.rms_tail[0]))
-metrics.metric(
-    t("rmsprop.tail_move", n=tail), fmt(near.rms_tail[2]), help=t("rmsprop.tail_move_help")
-)
-rows = near.variants
-table = formulas.table(
-    [
-        t("rmsprop.col_setting"),
-        t("rmsprop.col_lr"),
-        t("rmsprop.col_eps"),
-        t("rmsprop.col_hit"),
-        t("rmsprop.col_dist", n=tail),
-        t("rmsprop.col_move", n=tail),
-    ],
-    [
-        (t(f"rmsprop.variant.{i}"), short(r.lr), short(r.eps), arrival(r.hit, n), fmt(r.mean_d))
-        + (fmt(r.move),)
-        for i, r in enumerate(rows)
-    ],
-)
-st.markdown(formulas.shown(table, t("rmsprop.s4_after")))
+chart(cached.rmsprop_distance_figure(setup, lang(), names, words), key="rmsprop_distance")
+ends = dict(gd=fmt(near.gd_tail[0]), rms=fmt(near.rms_tail[0]), move=fmt(near.rms_tail[2]))
+look = t("rmsprop.look.distance", lr=short(near.lr), n=near.tail, **ends)
+table = formulas.variants_table(near, n, lang())
+st.markdown(formulas.shown(look, table, t("rmsprop.s4_after")))
 what_to_try("rmsprop.s4_try")

@@ -326,6 +326,8 @@ class Weights(NamedTuple):
     table_beta: np.ndarray  # 1 - 1/n
     table_value: np.ndarray  # (1-1/n)^n
     table_gap: np.ndarray  # 1/e - (1-1/n)^n
+    newest: float  # the weight of the newest value, 1 - β
+    at_window: float  # the weight k_window steps back, (1-β) β^k_window
 
 
 def weights(beta: float) -> Weights:
@@ -357,6 +359,8 @@ def weights(beta: float) -> Weights:
         table_beta=1.0 - 1.0 / table_n,
         table_value=table_value,
         table_gap=INV_E - table_value,
+        newest=1.0 - beta,
+        at_window=(1.0 - beta) * beta**k_window,
     )
 
 
@@ -382,6 +386,7 @@ class Bias(NamedTuple):
     powers: tuple[tuple[float, ...], ...]  # V̂_t = Σ_s β^(t-s) θ_s / Σ_s β^(t-s): the β^(t-s)
     corrected_first: tuple[float, ...]  # V̂_1 .. V̂_3 of the focus β
     pandas_first: tuple[float, ...]  # pandas ewm(adjust=True) at t = 1, 2, 3, the focus β
+    plain_first: float  # V_1 = (1-β)·θ_1 of the focus β: where its uncorrected line starts
 
 
 def bias(values, betas: tuple[float, ...]) -> Bias:
@@ -418,6 +423,7 @@ def bias(values, betas: tuple[float, ...]) -> Bias:
         powers=powers,
         corrected_first=tuple(float(v) for v in corrected[focus, :head]),
         pandas_first=tuple(float(v) for v in pandas_ewm(values[:head], beta)),
+        plain_first=float(plain[focus, 0]),
     )
 
 

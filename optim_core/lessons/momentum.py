@@ -24,10 +24,18 @@ Along b (steep) plain descent with ακ > 1 flips sign every step; the average v
 those alternating gradients nearly cancels, while along w (flat) the gradients keep
 their sign and v keeps its full size: momentum damps the zig-zag and keeps the push.
 
+Which direction is the steep one is a matter of curvature, not of names: the valley
+makes b steep on purpose, while on the unscaled tips data of the gradient-descent page,
+``C(w, b) = 1/(2m) Σ (w·x_i + b − y_i)²`` with x the bill and y the tip, the Hessian is
+``H = 1/m Σ [[x_i², x_i], [x_i, 1]]``: the curvature along w is the mean of x² (about 470
+for bills of about $20) and along b it is 1, so there the steep direction is (nearly) w.
+:func:`directions` measures both and runs plain descent on each.
+
 One function per page section: :func:`rule` (the update with the numbers of step k),
 :func:`race` and :func:`reach` (the two paths on the valley, the steps each needs to
-the target), :func:`cancellation` (what the average does to each coordinate) and
-:func:`sweep` (steps to the target for several β).
+the target), :func:`directions` (which coordinate zig-zags, on the valley and on the tips
+data), :func:`cancellation` (what the average does to each coordinate) and :func:`sweep`
+(steps to the target for several β).
 """
 
 from __future__ import annotations
@@ -37,9 +45,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from optim_core import checks, objectives
+from optim_core import checks, datasets, objectives
 from optim_core.ewa import window
 from optim_core.lessons import Grid, grid
+from optim_core.losses import LinearRegression
 from optim_core.optimizers import gd, momentum
 from optim_core.trajectory import Trajectory, run
 
@@ -60,6 +69,12 @@ BETA_RANGE = (0.0, 0.99, 0.01)  # the sliders: (min, max, step)
 KAPPA_RANGE = (5, 100, 5)
 STEPS_RANGE = (10, 200, 10)
 GRID = 70  # points per side of the valley's map: smooth, and half the bytes of 100 × 100
+# Which direction zig-zags (section 2, end): plain descent on the valley and on the tips data
+ZIGZAG = 1.8  # α·λ_max of both runs: the steep coordinate's offset is multiplied by 1 − 1.8
+ZIGZAG_STEPS = 30
+TIPS_START = (0.0, 0.0)  # (w, b): the model that predicts no tip, off the valley floor in w
+DIRECTION_GRID = 60  # points per side of each of the two small maps
+HUNDREDS = 100.0  # the bill in hundreds of dollars: the same data at another scale
 
 
 # -- the small pieces of math ---------------------------------------------------------------
@@ -217,6 +232,8 @@ class Rule(NamedTuple):
     rest: float  # 1 - β
     lr: float
     torch_lr: float  # α(1-β)
+    m_move: float  # ‖α·v_k‖: the length of momentum's step
+    g_move: float  # ‖α·g_k‖: the step plain descent would take from the same point
 
 
 def rule(lr: float, beta: float, kappa: float, steps: int, k: int) -> Rule:
@@ -239,6 +256,8 @@ def rule(lr: float, beta: float, kappa: float, steps: int, k: int) -> Rule:
         rest=1.0 - beta,
         lr=float(lr),
         torch_lr=torch_sgd_lr(lr, beta),
+        m_move=float(lr * np.linalg.norm(r.v[shown - 1])),
+        g_move=float(lr * np.linalg.norm(r.g[shown - 1])),
     )
 
 
@@ -305,6 +324,126 @@ def reach(lr: float, beta: float, kappa: float) -> Reach:
     elif m_steps > 0:
         verdict = "only_momentum"
     return Reach(gd_steps, gd_div, m_steps, m_div, verdict, ratio)
+
+
+# -- 2, end: which direction zig-zags --------------------------------------------------------
+
+
+def zigzag(values) -> float:
+    r"""The back-and-forth part of a path along one coordinate: the distance it covered,
+    ``Σ_k |x_k − x_{k−1}|``, minus its net progress ``|x_n − x_0|``.
+
+    A path that moves one way only gives 0; a zig-zag gives about twice the swings.
+    ``values`` are the recorded positions (record 0 the start).
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if values.ndim != 1 or len(values) < 1:
+        raise ValueError("values must be a non-empty 1-D array")
+    return max(0.0, float(np.abs(np.diff(values)).sum() - abs(values[-1] - values[0])))
+
+
+def tips_loss(scale: float = 1.0) -> LinearRegression:
+    """The gradient-descent page's cost on the tips data, the bill divided by ``scale``
+    (1: dollars, as that page uses it; :data:`HUNDREDS`: hundreds of dollars)."""
+    x, y = datasets.tips()
+    return LinearRegression(x[:, None] / checks.positive(scale, "scale"), y)
+
+
+def steep_direction(hessian) -> tuple[np.ndarray, np.ndarray, float]:
+    r"""``(eigenvalues (λ_min, λ_max), steep unit eigenvector, its angle to the w axis in
+    degrees)`` of a 2 × 2 Hessian. The eigenvector of λ_max is signed to point to w ≥ 0
+    (and b ≥ 0 when it lies on the b axis); the angle is 0° along w and 90° along b."""
+    lam, vectors = np.linalg.eigh(np.asarray(hessian, dtype=np.float64))
+    steep = vectors[:, -1]
+    if steep[0] < 0 or (steep[0] == 0 and steep[1] < 0):
+        steep = -steep
+    angle = math.degrees(math.atan2(abs(steep[1]), abs(steep[0])))
+    return lam, steep, angle
+
+
+class View(NamedTuple):
+    """One cost seen from its Hessian, and plain descent on it with α = ZIGZAG/λ_max."""
+
+    hessian: np.ndarray  # (2, 2)
+    lam_min: float
+    lam_max: float
+    condition: float  # λ_max/λ_min
+    steep: np.ndarray  # unit eigenvector of λ_max
+    angle: float  # degrees between the steep direction and the w axis (0: w, 90: b)
+    lr: float  # ZIGZAG/λ_max
+    path: np.ndarray  # (ZIGZAG_STEPS + 1, 2)
+    zigzag_w: float  # back-and-forth distance along w (:func:`zigzag`)
+    zigzag_b: float
+    minimum: tuple[float, float]
+    grid: Grid
+
+
+def view(objective, hessian, start, minimum, box) -> View:
+    """Plain descent from ``start`` on ``objective`` and what its ``hessian`` says."""
+    lam, steep, angle = steep_direction(hessian)
+    lr = ZIGZAG / float(lam[-1])
+    path = run(gd(lr=lr), objective, np.asarray(start, dtype=np.float64), ZIGZAG_STEPS).params
+    return View(
+        hessian=np.asarray(hessian, dtype=np.float64),
+        lam_min=float(lam[0]),
+        lam_max=float(lam[-1]),
+        condition=float(lam[-1] / lam[0]),
+        steep=steep,
+        angle=angle,
+        lr=lr,
+        path=path,
+        zigzag_w=zigzag(path[:, 0]),
+        zigzag_b=zigzag(path[:, 1]),
+        minimum=(float(minimum[0]), float(minimum[1])),
+        grid=grid(objective, DIRECTION_GRID, box),
+    )
+
+
+def _box_around(points, pad: float = 0.15) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A plotting box around ``points`` (n, 2), each side padded by ``pad`` of its width."""
+    points = np.asarray(points, dtype=np.float64)
+    low, high = points.min(axis=0), points.max(axis=0)
+    margin = pad * (high - low)
+    return tuple(
+        (float(lo - m), float(hi + m)) for lo, hi, m in zip(low, high, margin, strict=True)
+    )
+
+
+class Directions(NamedTuple):
+    """Section 2, end: which coordinate zig-zags depends on the curvature, not on its name."""
+
+    valley: View  # the page's valley (w² + κ b²)/2: b steep on purpose
+    tips: View  # the tips data, bill in dollars: w steep
+    m: int  # tables in the tips data
+    mean_x2: float  # H[0, 0] of the tips cost: the mean of x², the curvature along w
+    mean_x: float  # H[0, 1]: the mean bill in dollars
+    hundreds_angle: float  # the steep direction's angle to the w axis with the bill in $100s
+    hundreds_off_b: float  # ... and to the b axis: 90° − hundreds_angle
+    hundreds_lam: tuple[float, float]  # (λ_min, λ_max) with the bill in $100s
+
+
+def directions(kappa: float) -> Directions:
+    """Plain descent with α = ZIGZAG/λ_max on the valley of ``kappa`` and on the tips cost."""
+    valley_box = bowl(kappa).bounds
+    textbook = view(bowl(kappa), np.diag([1.0, float(kappa)]), START, (0.0, 0.0), valley_box)
+    loss = tips_loss()
+    best = loss.optimum()[0]
+    hessian = loss.curvature()
+    lr = ZIGZAG / float(np.linalg.eigvalsh(hessian)[-1])
+    first = run(gd(lr=lr), loss, np.asarray(TIPS_START), ZIGZAG_STEPS).params
+    box = _box_around(np.vstack([first, [best], [TIPS_START]]))
+    tips = view(loss, hessian, TIPS_START, best, box)
+    lam, _, angle = steep_direction(tips_loss(HUNDREDS).curvature())
+    return Directions(
+        valley=textbook,
+        tips=tips,
+        m=int(loss.n_samples),
+        mean_x2=float(hessian[0, 0]),
+        mean_x=float(hessian[0, 1]),
+        hundreds_angle=angle,
+        hundreds_off_b=90.0 - angle,
+        hundreds_lam=(float(lam[0]), float(lam[-1])),
+    )
 
 
 # -- 3. the cancellation ------------------------------------------------------------------------
@@ -374,6 +513,10 @@ class Sweep(NamedTuple):
     best_beta: float | None  # the fastest β that got there (None: none did)
     best_steps: int
     plain_steps: int | None  # β = 0, when it got there
+    chosen_steps: int  # the chosen β: steps to the target (-1: not reached)
+    chosen_diverged: int  # the chosen β: divergence step (-1: none)
+    zero_steps: int  # β = 0, plain descent: steps to the target (-1: not reached)
+    zero_diverged: int
 
 
 def sweep(lr: float, kappa: float, beta: float) -> Sweep:
@@ -383,4 +526,6 @@ def sweep(lr: float, kappa: float, beta: float) -> Sweep:
     reached = [(b, s) for b, s, d in rows if d < 0 and s >= 0]
     plain = next((s for b, s, d in rows if b == 0.0 and d < 0 and s >= 0), None)
     best_beta, best_steps = min(reached, key=lambda r: r[1]) if reached else (None, -1)
-    return Sweep(rows, float(beta), window(beta), best_beta, best_steps, plain)
+    chosen = next(r[1:] for r in rows if r[0] == float(beta))
+    zero = next(r[1:] for r in rows if r[0] == 0.0)
+    return Sweep(rows, float(beta), window(beta), best_beta, best_steps, plain, *chosen, *zero)

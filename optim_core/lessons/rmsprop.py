@@ -38,6 +38,7 @@ MINIMUM = (0.0, 0.0)
 COORDS = ("w", "b")
 TARGET = 1e-3  # cost that counts as "arrived"
 TAIL = 20  # steps that count as "near the end"
+FIRST = 30  # the back and forth across the valley is measured over the first FIRST steps
 GRID = 70  # points per side of the valley's map: smooth, and half the bytes of 100 × 100
 COST_FLOOR = 1e-12  # the cost chart's log axis stops here: a 1e-36 dip would squash the rest
 DISTANCE_FLOOR = 1e-7  # the same for the distance to the minimum (section 4)
@@ -178,6 +179,21 @@ def rebound(loss, rate_b, kappa: float, target: float) -> Rebound:
     )
 
 
+def zigzag(values, first: int = FIRST) -> float:
+    r"""The back-and-forth part of a path along one coordinate over its first ``first`` steps:
+    the distance covered, ``Σ_k |x_k − x_{k−1}|``, minus the net progress ``|x_n − x_0|``
+    (0 for a path that moves one way only). Steps that are not finite (a diverged run) are
+    left out of the distance; NaN when no step is finite."""
+    first = checks.integer(first, "first", minimum=1)
+    values = np.asarray(values, dtype=np.float64)[: first + 1]
+    steps = np.abs(np.diff(values))
+    steps = steps[np.isfinite(steps)]
+    finite = values[np.isfinite(values)]
+    if not steps.size:
+        return float("nan")
+    return max(0.0, float(steps.sum() - abs(finite[-1] - finite[0])))  # not −1e-16
+
+
 def steps_to_target(loss, target: float) -> int:
     """First record index whose cost is ``<= target`` (record k = after k steps); -1 if none.
 
@@ -265,6 +281,7 @@ class Update(NamedTuple):
     beta: float
     one_minus_beta: float
     eps: float
+    gd_move: tuple[float, ...]  # −α_GD·g: plain GD's step from the same point, per coordinate
 
 
 def update(s: Setup, k: int) -> Update:
@@ -289,6 +306,7 @@ def update(s: Setup, k: int) -> Update:
             for i, name in enumerate(COORDS)
         )
         ratio = float(r.rates[shown, 0] / r.rates[shown, 1])
+    gd_move = tuple(float(-s.gd_lr * c.g) for c in coords)
     return Update(
         shown,
         wanted,
@@ -301,6 +319,7 @@ def update(s: Setup, k: int) -> Update:
         s.beta,
         1.0 - s.beta,
         s.eps,
+        gd_move,
     )
 
 
@@ -358,6 +377,9 @@ class Valley(NamedTuple):
     kappa: float
     gd_lr: float
     target: float
+    first: int  # min(FIRST, steps): the steps the zig-zags below are measured over
+    gd_zigzag_b: float  # back and forth along b in the first steps (:func:`zigzag`)
+    rms_zigzag_b: float
 
 
 def valley(s: Setup) -> Valley:
@@ -380,6 +402,9 @@ def valley(s: Setup) -> Valley:
         s.kappa,
         s.gd_lr,
         TARGET,
+        min(FIRST, s.steps),
+        zigzag(r.gd.params[:, 1]),
+        zigzag(r.rms.params[:, 1]),
     )
 
 
@@ -396,6 +421,8 @@ class Rates(NamedTuple):
     ratios: RateRatios
     rate_w: float  # the rates at step ratios.last
     rate_b: float
+    sqrt_w: float  # √s at step ratios.last
+    sqrt_b: float
     ratio: float  # rate_w / rate_b there
     kappa: float
 
@@ -404,9 +431,10 @@ def rates(s: Setup) -> Rates:
     """The effective learning rates of the RMSprop run."""
     r = _runs(s)
     stats = rate_ratios(r.rates)
-    rate_w = rate_b = ratio = float("nan")
+    rate_w = rate_b = ratio = sqrt_w = sqrt_b = float("nan")
     if stats.last:
         rate_w, rate_b = (float(v) for v in r.rates[stats.last])
+        sqrt_w, sqrt_b = (float(v) for v in np.sqrt(r.s[stats.last]))
         ratio = rate_w / rate_b if rate_b > 0 else float("nan")
     return Rates(
         r.rms.steps[1:],
@@ -416,6 +444,8 @@ def rates(s: Setup) -> Rates:
         stats,
         rate_w,
         rate_b,
+        sqrt_w,
+        sqrt_b,
         ratio,
         s.kappa,
     )

@@ -351,3 +351,22 @@ def test_a_utf16_file_without_bom_is_read(encoding):
     assert not at.exception, errors(at)
     assert not at.error
     assert np.array_equal(drawn_values(at), np.arange(12) ** 2)
+
+
+LOOK = {"en": "*What to look at:*", "ko": "*볼 곳:*"}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at(lang):
+    at = open_page(lang)
+    assert not at.exception, errors(at)
+    looks = [m.value for m in at.markdown if m.value.startswith(LOOK[lang])]
+    assert len(looks) == len(at.get("plotly_chart")) == 6
+    # the overlay's line ends with where the averages stand at the last value (from the run)
+    data = lesson.series(lesson.DEFAULT_SERIES)
+    run = lesson.running(data.values, lesson.BETA_DEFAULTS, (True, True, True), False)
+    last = f"{run.v_last[2]:.4g}"
+    said = {"en": f"{last} at β = 0.98", "ko": f"β = 0.98일 때 {last}"}[lang]
+    assert any(said in m for m in looks)
+    w = lesson.weights(lesson.WEIGHTS_BETA)  # β = 0.9: ten steps back the weight is 0.0349
+    assert any(f"{w.at_window:.3g}" in m and "0.0349" in m for m in looks)

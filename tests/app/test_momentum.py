@@ -31,7 +31,7 @@ def errors(at):
     return [e.value for e in at.exception]
 
 
-CHARTS = 6  # step k, the race, the costs, b and w, the sweep
+CHARTS = 8  # step k, the race, the costs, the two direction maps, b and w, the sweep
 
 
 def formulas(at) -> str:
@@ -270,3 +270,65 @@ def test_garbage_in_every_bound_parameter_gives_no_exception(raw):
     at = open_page(**dict.fromkeys(BOUND, raw))
     assert not at.exception, errors(at)
     assert len(at.get("plotly_chart")) == CHARTS
+
+
+LOOK = {"en": "*What to look at:*", "ko": "*볼 곳:*"}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at(lang):
+    at = open_page(lang)
+    looks = [m.value for m in at.markdown if m.value.startswith(LOOK[lang])]
+    assert len(looks) == CHARTS == len(at.get("plotly_chart"))
+    _, gd, mom = reference()
+    costs = text.get(
+        "momentum.look.costs",
+        lang,
+        gd=text.get("momentum.reach_value", lang, steps=steps_to_target(gd.loss)),
+        m=text.get("momentum.reach_value", lang, steps=steps_to_target(mom.loss)),
+        max="3,000",
+        steps=100,
+    )
+    assert costs in looks
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_which_direction_zig_zags_is_answered_with_the_tips_data(lang):
+    """Issue 10, the study note's open question: b is "vertical" only because the valley is
+    drawn that way; on the tips data the steep direction is (nearly) w."""
+    at = open_page(lang)
+    d = lesson.directions(30.0)
+    tips = chart(at, "m_dir_tips")
+    drawn = trace(tips, text.get(GD, lang))
+    np.testing.assert_allclose(np.column_stack([drawn["x"], drawn["y"]]), d.tips.path, rtol=1e-6)
+    valley = trace(chart(at, "m_dir_valley"), text.get(GD, lang))
+    np.testing.assert_allclose(valley["y"], d.valley.path[:, 1], rtol=1e-6)
+    answer = text.get(
+        "momentum.dir_answer",
+        lang,
+        angle="2.41",
+        condition="2814",
+        off_b=f"{d.hundreds_off_b:.3g}",
+        mean_x2="470.4",
+        mean_x="19.79",
+    )
+    assert answer in _texts(at)
+    latex = formulas(at)
+    assert r"470.4 & 19.79\\ 19.79 & 1" in latex  # the Hessian, from the data
+    assert r"\lambda_{\max} &= 471.2" in latex and r"\lambda_{\min} = 0.1675" in latex
+
+
+def test_the_direction_maps_follow_kappa():
+    at = open_page(m_kappa="60")
+    assert not at.exception, errors(at)
+    valley = trace(chart(at, "m_dir_valley"), text.get(GD, "en"))
+    assert valley["y"][1] == pytest.approx(1.0 * (1 - 1.8))  # α = 1.8/κ whatever κ
+    assert valley["x"][1] == pytest.approx(-2.5 * (1 - 1.8 / 60))
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_glossary_explains_the_hessian_the_page_now_uses(lang):
+    at = open_page(lang)
+    shown = "\n".join(m.value for m in at.sidebar.markdown)
+    for term in ("condition", "eigen", "hessian"):
+        assert text.get(f"glossary.{term}", lang) in shown, term

@@ -6,6 +6,7 @@ import pytest
 
 import optim_core
 from optim_core import objectives
+from optim_core.lessons import rmsprop as lesson
 from tests.app.helpers import chart, open_app, trace
 from ui import text
 
@@ -56,7 +57,7 @@ def test_live_numbers_at_step_k_match_a_direct_run():
         optim_core.rmsprop(0.1, 0.9, 1e-8), f, np.array([-2.5, 1.5]), 3, record_states=True
     )
     s_b = tr.states.s[3, 1]
-    assert "k = 3:" in latex(at)
+    assert r"s_b &= 0.9\cdot" in latex(at)
     assert f"= {s_b:.4g}" in latex(at)
 
 
@@ -139,13 +140,14 @@ def test_the_step_k_chart_marks_the_step_of_the_formula_and_moves_alone():
     tr = direct()
     np.testing.assert_allclose(marked(at, "x_prev"), tr.params[3])
     np.testing.assert_allclose(marked(at, "x_new"), tr.params[4])
-    assert "k = 4:" in latex(at) and not chart(at, "rmsprop_step").get("frames")
+    assert not chart(at, "rmsprop_step").get("frames")
+    assert f"{tr.params[4][1] - tr.params[3][1]:.4g}" in latex(at)  # Δb of step 4
     before = {key: spec_text(at, key) for key in ("rmsprop_valley", "rmsprop_cost")}
     at.slider(key="r_k").set_value(12).run()
     assert not at.exception
     assert {key: spec_text(at, key) for key in before} == before  # only step k's section moved
     np.testing.assert_allclose(marked(at, "x_new"), tr.params[12])
-    assert "k = 12:" in latex(at)
+    assert f"{tr.params[12][1] - tr.params[11][1]:.4g}" in latex(at)
     assert not [s for s in at.sidebar.slider if s.key == "r_k"]
 
 
@@ -204,3 +206,26 @@ BOUND = ("r_kappa", "r_lr", "r_beta", "r_eps", "r_gdlr", "r_n", "r_k")
 def test_garbage_in_every_bound_parameter_gives_no_exception(raw):
     at = open_page("en", **dict.fromkeys(BOUND, raw))
     assert len(at.get("plotly_chart")) == CHARTS
+
+
+LOOK = {"en": "*What to look at:*", "ko": "*볼 곳:*"}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at(lang):
+    at = open_page(lang)
+    looks = [m.value for m in at.markdown if m.value.startswith(LOOK[lang])]
+    assert len(looks) == CHARTS == len(at.get("plotly_chart"))
+    valley = lesson.valley(lesson.setup(25, 0.1, 0.9, 1e-8, 0.07, 200))
+    up = valley.rebound  # the defaults dip and come back: the cost chart says where
+    dip = text.get("rmsprop.look.cost_dip", lang, target="0.001", hit=up.hit, low_step=68, back=91)
+    assert dip in looks
+
+
+def test_the_valley_line_measures_the_swing_across_b():
+    at = open_page("en")
+    tr = direct()
+    b = tr.params[:31, 1]
+    rms = np.abs(np.diff(b)).sum() - abs(b[-1] - b[0])
+    line = next(m.value for m in at.markdown if "back and forth in b" in m.value)
+    assert f"the green one (RMSprop) {max(rms, 0):.3g}" in line

@@ -183,7 +183,8 @@ def test_last_step_formula_carries_the_numbers_of_the_run():
     run = lesson.running([10.0, 20.0, 30.0], (0.9, 0.5, 0.3), (True, False, False), True)
     tex = formulas.last_step(run, fig.beta_colors(run.slots))
     # V_3 = 0.9 · 2.9 + 0.1 · 30 = 5.61, corrected 5.61 / (1 - 0.9³) = 20.7
-    assert r"V_{3}" in tex and r"{}= 0.9 \times 2.9 + 0.1 \times 30 = 5.61" in tex
+    assert r"V_{3}" in tex and r"{}= 0.9 \times 2.9 + 0.1 \times 30}}" in tex
+    assert r"\\ {\color{#332288}{}} & {\color{#332288}{{}= 5.61}}" in tex  # a row of its own
     assert r"1 - 0.9^{3}" in tex and "20.7" in tex
     assert BETA_COLORS[0] in tex and tex.startswith(r"\begin{aligned}")
     plain = lesson.running([10.0, 20.0, 30.0], (0.9, 0.5, 0.3), (True, False, False), False)
@@ -205,14 +206,43 @@ def test_first_steps_formula_is_the_weighted_mean():
     b = lesson.bias(np.array([10.0, 20.0, 30.0, 40.0]), (0.5, 0.9))
     tex = formulas.first_steps(b, BETA_COLORS[1])
     # V̂_2 = (0.9·10 + 20)/(0.9 + 1) = 15.26, V̂_3 = (0.81·10 + 0.9·20 + 30)/2.71 = 20.7
-    assert r"\frac{0.9 \cdot 10 + 20}{0.9 + 1} = 15.26" in tex
-    assert r"\frac{0.81 \cdot 10 + 0.9 \cdot 20 + 30}{0.81 + 0.9 + 1} = 20.7" in tex
+    assert r"{}= \frac{0.9 \cdot 10 + 20}{0.9 + 1}}} \\[4pt]" in tex and r"{}= 15.26" in tex
+    assert r"\frac{0.81 \cdot 10 + 0.9 \cdot 20 + 30}{0.81 + 0.9 + 1}" in tex
+    assert tex.endswith(r"{}= 20.7}}\end{aligned}")  # each result on a row of its own
     negative = lesson.bias(np.array([-1.0, 2.0, 3.0]), (0.5,))
     assert "(-1)" in formulas.first_steps(negative, BETA_COLORS[0])  # negatives in brackets
 
 
 def test_formulas_never_print_nan():
     assert "nan" not in formulas.RECURSION + formulas.LIMIT + formulas.BIAS
+
+
+def test_wide_formulas_are_split_into_rows_for_a_phone():
+    assert formulas.RECURSION.count(r"\\") == 1 and formulas.LIMIT.count(r"\\") == 1
+    assert formulas.BIAS.count(r"\\") == 1
+    w = lesson.weights(0.9)
+    assert formulas.unrolled(w, fig.WEIGHTS_COLOR).count(r"\\") == 3
+    assert formulas.window(w, fig.WEIGHTS_COLOR).count(r"\\[4pt]") == 2
+
+
+def test_what_to_look_at_lines_carry_the_numbers_of_the_run():
+    run = lesson.running([10.0, 20.0, 30.0], (0.9, 0.5, 0.3), (True, True, False), False)
+    # V_3 of β = 0.9 is 5.61 (above); of β = 0.5: 0.5·(0.5·(0.5·10) + 0.5·20) + 0.5·30 = 21.25
+    look = formulas.look_overlay(run, "en")
+    assert "θ = 30" in look and "5.61 at β = 0.9, 21.25 at β = 0.5" in look
+    w = lesson.weights(0.9)  # newest weight 0.1; ten steps back 0.1·0.9¹⁰ = 0.03487
+    look = formulas.look_weights(w, "en")
+    assert "weighs 0.1;" in look and "k = 10 steps back, the weight is 0.0349" in look
+    assert formulas.look_weights(lesson.weights(0.0), "ko") == text.get(
+        "ewa.look.weights_zero", "ko"
+    )
+    assert "n = 10, where (1 − 1/n)ⁿ = 0.3487" in formulas.look_decay(w, "en")
+    b = lesson.bias(np.array([10.0, 20.0, 30.0, 40.0]), (0.5, 0.9))
+    look = formulas.look_closeup(b, "en")  # the largest β: V₁ = (1 − 0.9)·10 = 1
+    assert "θ₁ = 10" in look and "1 for β = 0.9" in look
+    look = formulas.look_factor(b, (0.5, 0.9), 4, "ko")
+    assert look.startswith(text.get("ewa.look.factor", "ko"))
+    assert "t = 1에서 2," in look  # β = 0.5: 1/(1 − 0.5) = 2
 
 
 def test_fast_figures_are_valid_plotly():

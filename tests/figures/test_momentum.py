@@ -42,6 +42,7 @@ LABELS = {
     )
 }
 ALLOWED = PALETTE | {fig.OTHER, "white"}
+GREYS = {colour for _, colour in fig.MAP_SCALE}  # the maps' shades (a colour scale, no hue)
 
 
 def by_name(figure, name):
@@ -108,6 +109,15 @@ def page_figures():
             c.g[:, 1], c.v[:, 1], g_plain=c.g_plain[:, 1], first=c.first, labels=LABELS, title="b"
         ),
         sweep=fig.sweep(lesson.sweep(lr, kappa, beta).rows, chosen=beta, labels=LABELS),
+        **{
+            f"dir_{which}": fig.direction_map(
+                getattr(lesson.directions(kappa), which),
+                labels=LABELS,
+                title=which,
+                equal=which == "valley",
+            )
+            for which in ("valley", "tips")
+        },
     )
 
 
@@ -117,7 +127,33 @@ EXPECTED = {
     "vertical": ["g_plain", "g", "v"],
     "sweep": ["steps"],
     "step": ["run", "g_step", "v_step", "x_prev", "x_new"],
+    "dir_valley": [None, "minimum", "start", "gd"],
+    "dir_tips": [None, "minimum", "start", "gd"],
 }
+
+
+@pytest.mark.parametrize("name", ["race", "dir_valley", "dir_tips"])
+def test_the_maps_are_grey_so_only_the_paths_carry_colour(name):
+    (contour,) = [tr for tr in page_figures()[name].data if tr.type == "contour"]
+    scale = [colour for _, colour in contour.colorscale]
+    assert set(scale) == GREYS
+    for colour in scale:  # red = green = blue: no hue to mistake for an optimizer
+        assert colour[1:3] == colour[3:5] == colour[5:7], colour
+
+
+def test_the_direction_maps_draw_plain_descent_with_its_first_steps_numbered():
+    ways = lesson.directions(float(lesson.DEFAULT_KAPPA))
+    for which, equal in (("valley", True), ("tips", False)):
+        figure = page_figures()[f"dir_{which}"]
+        path = by_name(figure, "gd")
+        view = getattr(ways, which)
+        np.testing.assert_allclose(np.column_stack([path.x, path.y]), view.path, rtol=1e-6)
+        assert path.line.color == COLORS["gd"]
+        assert list(path.text[: fig.NUMBERED + 1]) == ["0", "1", "2", "3", ""]
+        assert (figure.layout.yaxis.scaleanchor == "x") is equal
+        assert not figure.frames  # a still picture
+    star = by_name(page_figures()["dir_tips"], "minimum")
+    assert (star.x[0], star.y[0]) == pytest.approx(ways.tips.minimum)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -180,7 +216,16 @@ def test_a_diverged_path_ends_in_nan_and_the_sweep_marks_it():
     bars = by_name(fig.sweep(s.rows, chosen=0.0, labels=LABELS), "steps")
     assert "diverged" in bars.text and np.isfinite(np.asarray(bars.y, float)).all()
     colors = dict(zip(bars.x, bars.marker.color, strict=True))
-    assert colors["0"] == COLORS["momentum"] and colors["0.5"] == fig.OTHER
+    # β = 0 is plain gradient descent: its blue, also when it is the chosen β
+    assert colors["0"] == COLORS["gd"] and colors["0.5"] == fig.OTHER
+
+
+def test_sweep_bars_take_the_colour_of_the_optimizer_they_run():
+    bars = by_name(page_figures()["sweep"], "steps")
+    colors = dict(zip(bars.x, bars.marker.color, strict=True))
+    assert colors.pop("0") == COLORS["gd"]  # β = 0: plain descent
+    assert colors.pop("0.8") == COLORS["momentum"]  # the chosen β
+    assert set(colors.values()) == {fig.OTHER}
 
 
 def test_sweep_bars_are_the_steps_to_the_target():
@@ -201,19 +246,21 @@ def test_rule_formulas_carry_the_numbers_of_step_k():
     assert r"\begin{pmatrix}-2.5\\4\end{pmatrix}" in formulas.gradient(r)
     assert r"4\cdot(1)" in formulas.gradient(r)
     velocity = formulas.velocity(r)
-    assert (
-        velocity.startswith("v_{1} = 0.5") and r"\begin{pmatrix}-1.25\\2\end{pmatrix}" in velocity
-    )
+    assert r"v_{1} &= 0.5" in velocity
+    assert velocity.endswith(r"\\ &= \begin{pmatrix}-1.25\\2\end{pmatrix}\end{aligned}")  # 2 rows
     position = formulas.position(r)
     assert r"0.1\," in position and r"\begin{pmatrix}-2.375\\0.8\end{pmatrix}" in position
+    # the step lengths the chart's note gives: ‖α·v₁‖ = 0.1·‖(-1.25, 2)‖, ‖α·g₁‖ = 0.1·‖(-2.5, 4)‖
+    assert r.m_move == pytest.approx(0.1 * np.hypot(1.25, 2))
+    assert r.g_move == pytest.approx(0.1 * np.hypot(2.5, 4))
 
 
 def test_valley_limits_means_and_window_formulas():
     race = lesson.race(*DEFAULTS, lesson.DEFAULT_STEPS)
-    limits = formulas.limits(race, 0.063)
-    assert (
-        "= 0.0667" in limits and "= 0.6" in limits and r"\alpha &= 0.063" in limits
-    )  # one line per limit
+    limits = formulas.limits(race, 0.063, ("GD", "M", "chosen"))
+    assert "= 0.0667" in limits and "= 0.6" in limits and r"\alpha = 0.063" in limits
+    assert limits.count(r"\\") == 2  # one row per limit, one for α
+    assert r"\text{GD}:" in limits and r"\text{chosen}:" in limits
     assert r"\kappa = 30" in formulas.valley(30.0)
     c = lesson.cancellation(*DEFAULTS, lesson.DEFAULT_STEPS)
     means = formulas.means(c)
@@ -230,7 +277,7 @@ BIG = 10  # arrays of at least this many numbers must be float32 (a marker's one
 
 
 def page_like(lang: str):
-    """The page's five figures at its defaults, with its own texts, notes and labels."""
+    """The page's eight figures at its defaults, with its own texts, notes and labels."""
 
     def t(key, **fields):
         return text.get(key, lang, **fields)
@@ -287,6 +334,15 @@ def page_like(lang: str):
             for axis, title in ((1, "momentum.vertical_title"), (0, "momentum.horizontal_title"))
         ),
         fig.sweep(lesson.sweep(lr, kappa, beta).rows, chosen=beta, labels=sweep_labels),
+        *(
+            fig.direction_map(
+                getattr(lesson.directions(kappa), which),
+                labels={"gd": names["gd"], **labels},
+                title=t(f"momentum.dir_{which}_title"),
+                equal=which == "valley",
+            )
+            for which in ("valley", "tips")
+        ),
     ]
 
 
@@ -320,7 +376,7 @@ def test_a_diverged_path_is_still_a_gap_in_float32():
 @pytest.mark.parametrize("lang", text.LANGUAGES)
 def test_the_page_sends_at_most_500_kib_of_figures(lang):
     figures = page_like(lang)
-    assert len(figures) == 6
+    assert len(figures) == 8
     total = sum(len(figure.to_json()) for figure in figures)
     assert total <= PAGE_KIB * 1024, f"{total / 1024:.0f} KiB"
 

@@ -167,21 +167,24 @@ def test_per_coordinate_rates_with_gd_line():
 
 def test_update_formula_carries_the_numbers_of_step_k():
     step = lesson.update(DEFAULTS, 1)
-    tex = formulas.update(step)
-    assert tex.startswith(r"k = 1: \quad \begin{aligned}")
-    assert r"g_w &= -2.5" in tex and r"g_b &= 37.5" in tex
-    assert r"s_b &= 0.9\cdot 0 + 0.1\cdot (37.5)^{2} = 140.6" in tex
-    assert r"\Delta w &= -0.1265\cdot(-2.5) = 0.3162" in tex
+    w, b = formulas.update(step)  # one formula per coordinate
+    assert w.startswith(r"\begin{aligned}g_w &= -2.5") and b.startswith(
+        r"\begin{aligned}g_b &= 37.5"
+    )
+    assert r"s_b &= 0.9\cdot 0 + 0.1\cdot (37.5)^{2} = 140.6" in b
+    assert r"\eta_w &= \frac{\alpha}{\sqrt{s_w}+\varepsilon}" in w and r"&= 0.1265" in w
+    assert r"\Delta w &= -\eta_w\, g_w \\[2pt] &= -0.1265\cdot(-2.5) = 0.3162" in w
+    assert w.count(r"\\") == 6  # seven short rows: none runs past a phone's width
 
 
 def test_first_step_and_ratio_formulas():
     first = lesson.first_move(lesson.setup(25, 0.1, 0.99, 1e-8, 0.07, 200))
     formula, run = formulas.first_step(first)
-    assert formula.endswith(r"\frac{0.1}{\sqrt{0.01}} = 1")
-    assert run.startswith(r"|\Delta w_1| = 1,\ |\Delta b_1| = 1")
+    assert formula.endswith(r"\\ &= \frac{0.1}{\sqrt{0.01}} = 1\end{aligned}")  # two rows
+    assert run.startswith(r"\begin{gathered}|\Delta w_1| = 1,\ |\Delta b_1| = 1\\")
     per = lesson.rates(DEFAULTS)
     tex = formulas.ratio(per)
-    assert r"\Big|_{k=200}" in tex and tex.endswith(r"\qquad \kappa = 25")
+    assert r"\Big|_{k=200}" in tex and tex.endswith(r"\\ \kappa = 25\end{gathered}")
     assert "\\color" not in formulas.RULE + formulas.RATES
 
 

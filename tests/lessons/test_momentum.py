@@ -208,3 +208,92 @@ def test_valley_is_the_bowl_on_a_grid():
     grid = lesson.valley(30.0)
     assert grid.z.shape == (lesson.GRID, lesson.GRID) == (70, 70)
     assert grid.z[0, 0] == pytest.approx(0.5 * (grid.xs[0] ** 2 + 30 * grid.ys[0] ** 2))
+
+
+# -- 2, end: which direction zig-zags (issue 10: the study note's open question) ----------------
+
+
+def test_zigzag_is_the_distance_covered_minus_the_net_progress():
+    assert lesson.zigzag([0.0, 1.0, 2.0, 3.0]) == 0.0  # one way only
+    assert lesson.zigzag([1.0, -0.8, 0.64]) == pytest.approx((1.8 + 1.44) - 0.36)
+    assert lesson.zigzag([5.0]) == 0.0
+    with pytest.raises(ValueError):
+        lesson.zigzag([[1.0, 2.0]])
+
+
+def test_steep_direction_of_a_hand_worked_hessian():
+    lam, steep, angle = lesson.steep_direction([[2.0, 1.0], [1.0, 2.0]])  # λ = 1, 3 along (1, 1)
+    assert lam == pytest.approx([1.0, 3.0])
+    assert steep == pytest.approx(np.array([1.0, 1.0]) / math.sqrt(2))
+    assert angle == pytest.approx(45.0)
+    assert lesson.steep_direction(np.diag([1.0, 30.0]))[2] == pytest.approx(90.0)  # b
+
+
+def tips_by_hand():
+    """The tips data straight from plotly, and the Hessian 1/m Σ [[x², x], [x, 1]] written out
+    with its eigenvalues in closed form: (a + c)/2 ± √(((a − c)/2)² + b²)."""
+    import plotly.data
+
+    frame = plotly.data.tips()
+    x = frame["total_bill"].to_numpy(float)
+    a, b, c = float(np.mean(x**2)), float(np.mean(x)), 1.0
+    root = math.sqrt(((a - c) / 2) ** 2 + b**2)
+    return x, np.array([[a, b], [b, c]]), ((a + c) / 2 - root, (a + c) / 2 + root)
+
+
+def test_the_tips_hessian_and_its_eigenvalues_are_the_closed_form():
+    x, hessian, (low, high) = tips_by_hand()
+    d = lesson.directions(30.0)
+    assert d.m == len(x) == 244
+    np.testing.assert_allclose(d.tips.hessian, hessian, rtol=1e-12)
+    assert (d.tips.lam_min, d.tips.lam_max) == pytest.approx((low, high), rel=1e-9)
+    assert d.tips.lam_max == pytest.approx(471.2, abs=0.05)  # "about 471 and 0.17"
+    assert d.tips.lam_min == pytest.approx(0.1675, abs=5e-5)
+    assert d.tips.condition == pytest.approx(high / low)
+    assert (d.mean_x2, d.mean_x) == pytest.approx((hessian[0, 0], hessian[0, 1]))
+
+
+def test_on_the_tips_data_the_steep_direction_is_nearly_w_and_on_the_valley_exactly_b():
+    d = lesson.directions(30.0)
+    _, hessian, (_, high) = tips_by_hand()
+    # the eigenvector of λ_max by hand: (H − λ I) v = 0 gives v ∝ (b, λ − a)
+    by_hand = np.array([hessian[0, 1], high - hessian[0, 0]])
+    by_hand /= np.linalg.norm(by_hand)
+    assert d.tips.steep == pytest.approx(by_hand * np.sign(by_hand[0]))
+    assert abs(d.tips.steep[0]) > 0.999  # nearly the w axis …
+    assert d.tips.angle == pytest.approx(math.degrees(math.atan(by_hand[1] / by_hand[0])), abs=1e-9)
+    assert 2.0 < d.tips.angle < 3.0  # … 2.41° off it
+    assert d.valley.angle == 90.0 and (d.valley.lam_min, d.valley.lam_max) == (1.0, 30.0)
+    # the same bills in hundreds of dollars: the steep direction turns close to b
+    assert d.hundreds_angle > 75 and d.hundreds_off_b == pytest.approx(90 - d.hundreds_angle)
+    x = tips_by_hand()[0] / 100
+    a, b = np.mean(x**2), np.mean(x)
+    assert d.hundreds_lam[1] == pytest.approx((a + 1) / 2 + math.sqrt(((a - 1) / 2) ** 2 + b**2))
+
+
+def test_plain_descent_zig_zags_along_the_steep_direction_in_both_views():
+    d = lesson.directions(30.0)
+    # the valley: α = 1.8/30, b multiplied by 1 − 1.8 = −0.8 each step, w by 0.94 (one way)
+    assert d.valley.lr == pytest.approx(1.8 / 30)
+    np.testing.assert_allclose(d.valley.path[:, 1], 1.0 * (-0.8) ** np.arange(31), atol=1e-12)
+    assert d.valley.zigzag_w == 0.0 and d.valley.zigzag_b > 7
+    # the tips cost: the swing is in w, b only creeps
+    loss = lesson.tips_loss()
+    run = optim_core.run(optim_core.gd(lr=1.8 / d.tips.lam_max), loss, (0.0, 0.0), 30)
+    np.testing.assert_allclose(d.tips.path, run.params)
+    steps = np.diff(d.tips.path[:, 0])
+    assert (np.sign(steps[1:]) != np.sign(steps[:-1])).all()  # w flips direction every step
+    assert d.tips.zigzag_w > 20 * d.tips.zigzag_b
+    assert d.tips.minimum == pytest.approx(tuple(loss.optimum()[0]))
+    box = d.tips.grid
+    for w, b in (*d.tips.path, d.tips.minimum):  # the map holds the path and the minimum
+        assert box.xs[0] < w < box.xs[-1] and box.ys[0] < b < box.ys[-1]
+
+
+def test_the_sweep_keeps_the_chosen_and_the_plain_rows():
+    s = lesson.sweep(0.063, 30.0, 0.8)
+    rows = {b: (steps, diverged) for b, steps, diverged in s.rows}
+    assert (s.chosen_steps, s.chosen_diverged) == rows[0.8]
+    assert (s.zero_steps, s.zero_diverged) == rows[0.0] == (s.plain_steps, -1)
+    wild = lesson.sweep(2.0, 100.0, 0.3)  # α = 2 on κ = 100: plain descent diverges
+    assert wild.zero_diverged > 0 and wild.plain_steps is None

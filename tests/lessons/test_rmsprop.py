@@ -112,6 +112,8 @@ def test_update_at_step_one_by_hand():
     )
     assert step.ratio == pytest.approx(w.rate / b.rate) and step.ratio == pytest.approx(15.0)
     assert step.one_minus_beta == pytest.approx(0.1)
+    # plain GD's step from the same point, −α_GD·g₁ = −0.07·(−2.5, 37.5), for the chart's note
+    assert step.gd_move == pytest.approx((0.175, -2.625))
 
 
 def test_update_past_the_end_of_the_run_shows_the_last_step():
@@ -141,6 +143,22 @@ def test_valley_paths_costs_and_arrivals_match_direct_runs():
     assert (valley.gd_diverged, valley.rms_diverged) == (-1, -1)
     assert valley.two == pytest.approx(0.08)
     assert valley.grid.z.shape == (lesson.GRID, lesson.GRID) == (70, 70)
+    # the swing across the valley over the first 30 steps: GD's b goes 1.5, 1.5·(1 − 0.07·25)
+    # = −1.125, … (a factor −0.75 each step); RMSprop's b falls one way only
+    b = 1.5 * (-0.75) ** np.arange(31)
+    covered = np.abs(np.diff(b)).sum()
+    assert valley.first == 30
+    assert valley.gd_zigzag_b == pytest.approx(covered - abs(b[-1] - b[0]))
+    assert valley.rms_zigzag_b == pytest.approx(lesson.zigzag(rms.params[:, 1]))
+    assert valley.rms_zigzag_b < 0.01 * valley.gd_zigzag_b
+
+
+def test_zigzag_by_hand():
+    assert lesson.zigzag([0.0, 1.0, -1.0, 0.5]) == pytest.approx((1 + 2 + 1.5) - 0.5)
+    assert lesson.zigzag([3.0, 2.0, 1.0]) == 0.0  # one way, however far
+    assert lesson.zigzag([0.0, 1.0, 0.0, 1.0], first=1) == 0.0  # only the first step counts
+    assert lesson.zigzag([0.0, 1.0, np.nan, np.nan]) == 0.0  # a diverged run: its finite part
+    assert math.isnan(lesson.zigzag([np.nan, np.nan]))
 
 
 def test_valley_reports_gd_diverging_above_two_over_kappa():
@@ -156,6 +174,7 @@ def test_rates_give_the_flat_direction_the_larger_rate():
     assert np.all(per.rates[:, 0] > per.rates[:, 1])
     assert per.ratios.last == 200 and per.ratios.wider == 200
     assert (per.rate_w, per.rate_b) == tuple(per.rates[-1])
+    assert (per.sqrt_w, per.sqrt_b) == pytest.approx(tuple(per.sqrt_s[-1]))
     assert per.ratio == pytest.approx(per.rate_w / per.rate_b)
 
 

@@ -1,8 +1,10 @@
 """Figures of the momentum page (pure Plotly, no Streamlit; labels come translated).
 
 Gradient descent and momentum take their colours from ``ui.figures.COLORS``; raw gradients
-are ``COLORS["data"]``, marks (start, target, zero line) ``COLORS["accent"]``. One colour of
-its own: :data:`OTHER`, the light grey of the sweep's βs other than the chosen one.
+are ``COLORS["data"]``, marks (start, target, zero line) ``COLORS["accent"]``. Colours of
+its own: :data:`OTHER`, the light grey of the sweep's βs other than the chosen one, and the
+grey shades :data:`MAP_SCALE` of the maps, which leave the blue and orange paths the only
+colour on a map (Viridis's blues and greens hid them).
 
 Each figure is built once per setting and shared by every visitor (``ui/cached.py``
 freezes it): everything about a figure happens here, never in the page. Arrays go in as
@@ -22,8 +24,11 @@ from ui.figures import COLORS, lean
 from ui.numbers import text as num
 
 OTHER = "#BBBBBB"  # light grey: the βs of the sweep other than the chosen one (not in PALETTE)
+# the maps' cost, low to high: dark to light grey (no hue, so every path stands out on it)
+MAP_SCALE = ((0.0, "#9A9A9A"), (0.45, "#D2D2D2"), (1.0, "#FAFAFA"))
 
 HEAD = figures.HEAD  # points of recent path each animation frame carries
+NUMBERED = 4  # the direction maps write the step number next to the first points (0 … 3)
 
 
 def race_notes(race, note: str) -> list[str]:
@@ -42,26 +47,7 @@ def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Seq
     line; points far outside the box are simply clipped by the fixed axes).
     """
     xs, ys, gd_xy, m_xy = lean(xs), lean(ys), lean(gd_xy), lean(m_xy)
-    fig = figures.contour(xs, ys, z, log_scale=True)
-    fig.update_traces(showscale=False, selector=dict(type="contour"))
-    fig.add_trace(
-        go.Scatter(
-            x=[0.0],
-            y=[0.0],
-            mode="markers",
-            name=labels["minimum"],
-            marker=dict(symbol="star", size=16, color="white", line=dict(width=2)),
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[start[0]],
-            y=[start[1]],
-            mode="markers",
-            name=labels["start"],
-            marker=dict(symbol="circle-open", size=14, color=COLORS["accent"], line=dict(width=3)),
-        )
-    )
+    fig = _map(xs, ys, z, start=start, minimum=(0.0, 0.0), labels=labels)
     first = len(fig.data)
     figures.add_path(fig, gd_xy, name=labels["gd"], color=COLORS["gd"])
     figures.add_path(fig, m_xy, name=labels["momentum"], color=COLORS["momentum"])
@@ -84,6 +70,61 @@ def race(xs, ys, z, gd_xy, m_xy, *, start, labels: Mapping[str, str], notes: Seq
     for frame, note in zip(fig.frames, notes, strict=False):
         frame.layout.annotations = [figures.frame_text(note)]
     return fig
+
+
+def _map(xs, ys, z, *, start, minimum, labels, title=None) -> go.Figure:
+    """The grey contour map of a cost with its minimum (a white star) and the start."""
+    fig = figures.contour(xs, ys, z, log_scale=True, title=title)
+    fig.update_traces(showscale=False, colorscale=MAP_SCALE, selector=dict(type="contour"))
+    fig.add_trace(
+        go.Scatter(
+            x=[float(minimum[0])],
+            y=[float(minimum[1])],
+            mode="markers",
+            name=labels["minimum"],
+            marker=dict(symbol="star", size=16, color="white", line=dict(width=2)),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[float(start[0])],
+            y=[float(start[1])],
+            mode="markers",
+            name=labels["start"],
+            marker=dict(symbol="circle-open", size=14, color=COLORS["accent"], line=dict(width=3)),
+        )
+    )
+    return fig
+
+
+def direction_map(view, *, labels: Mapping[str, str], title: str, equal: bool) -> go.Figure:
+    """Plain descent's first steps on one cost (``view``: the lesson's ``View``), not animated:
+    the zig-zag shows along whichever direction is steep. ``equal=False`` lets each axis
+    take its own scale (the tips valley is about 50 times narrower in w than in b)."""
+    xs, ys, z = view.grid
+    path = lean(view.path)
+    fig = _map(lean(xs), lean(ys), z, start=view.path[0], minimum=view.minimum, labels=labels)
+    numbers = [str(k) if k < NUMBERED else "" for k in range(len(path))]
+    fig.add_trace(
+        go.Scatter(
+            x=path[:, 0],
+            y=path[:, 1],
+            mode="lines+markers+text",
+            name=labels["gd"],
+            line=dict(color=COLORS["gd"], width=2),
+            marker=dict(color=COLORS["gd"], size=5),
+            text=numbers,  # the first steps numbered, above and below in turn: the back and forth
+            textposition=["top center" if k % 2 else "bottom center" for k in range(len(path))],
+            textfont=dict(color=COLORS["gd"], size=13),
+        )
+    )
+    fig.update_xaxes(title=labels["w"])
+    fig.update_yaxes(title=labels["b"])
+    if not equal:
+        fig.update_xaxes(constrain=None)
+        fig.update_yaxes(scaleanchor=None, scaleratio=None)
+    fig.update_layout(legend_font_size=12)
+    return figures.base_layout(fig, title, height=400)
 
 
 def costs(gd_loss, m_loss, *, target: float, reached: Mapping[str, int], labels):
@@ -169,7 +210,8 @@ def components(
 def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
     """Steps to the target for each β (bars); runs that diverged or never got there get a
     hatched bar a little above the tallest real one, with a word instead of a number.
-    ``labels`` may hold the chart's "title"."""
+    β = 0 is plain gradient descent (its blue), the chosen β momentum's orange, the rest
+    grey. ``labels`` may hold the chart's "title"."""
     names = [f"{b:g}" for b, _, _ in rows]
     finite = [steps for _, steps, diverged in rows if diverged < 0 and steps >= 0]
     stand_in = 1.1 * max(finite) if finite else 1.0  # height of a bar that never got there
@@ -183,7 +225,7 @@ def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
             heights.append(steps)
             texts.append(str(steps))
             patterns.append("")
-        colors.append(COLORS["momentum"] if b == chosen else OTHER)
+        colors.append(COLORS["gd"] if b == 0 else COLORS["momentum"] if b == chosen else OTHER)
     fig = go.Figure(
         go.Bar(
             x=names,
@@ -198,7 +240,9 @@ def sweep(rows, *, chosen: float, labels: Mapping[str, str]):
     fig.update_xaxes(title=labels["beta"], type="category")
     fig.update_yaxes(title=labels["steps"], rangemode="tozero")
     fig.update_layout(showlegend=False)
-    return figures.base_layout(fig, labels.get("title"), height=380 if "title" in labels else 340)
+    titled = "title" in labels
+    fig = figures.base_layout(fig, labels.get("title"), height=340 if titled else 300)
+    return fig.update_layout(margin_t=50 if titled else 20)  # no legend to make room for
 
 
 # the words ``step_figure`` needs (momentum.fig.*), plus w and b

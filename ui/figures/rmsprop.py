@@ -16,6 +16,9 @@ from ui import figures
 from ui.numbers import text as num
 
 W_DASH, B_DASH = "solid", "dash"
+# the map's cost, low to high: dark to light grey, so that the blue and green paths are the
+# only colours on it (Viridis's blues and greens hid the RMSprop path)
+MAP_SCALE = ((0.0, "#9A9A9A"), (0.45, "#D2D2D2"), (1.0, "#FAFAFA"))
 
 HEAD = figures.HEAD  # points of recent path each animation frame carries
 
@@ -46,6 +49,9 @@ def valley(xs, ys, z, runs, *, labels, title, notes=None, wlabel="w", blabel="b"
     """
     xs, ys = _lean(xs), _lean(ys)
     fig = figures.contour(xs, ys, z, log_scale=True, title=title)
+    # no colour bar: on a phone it took a third of the map's width (the page's caption says
+    # that darker is lower)
+    fig.update_traces(colorscale=MAP_SCALE, showscale=False, selector=dict(type="contour"))
     first = len(fig.data)
     kept = [_held(xy) for xy, _ in runs.values()]
     for name, xy, (_, color) in zip(runs, kept, runs.values(), strict=True):
@@ -63,12 +69,11 @@ def valley(xs, ys, z, runs, *, labels, title, notes=None, wlabel="w", blabel="b"
             frame.layout.annotations = [figures.frame_text(note)]
         fig.update_layout(annotations=[figures.frame_note(notes[-1], **where)])
     # a taller map, and the Play/slider row moved below the w-axis title
-    fig.update_layout(height=700, margin=dict(b=150))
+    fig.update_layout(height=620, margin=dict(b=150))
     fig.layout.sliders[0].y = -0.15
     fig.layout.updatemenus[0].y = -0.15
     fig.update_xaxes(title=wlabel)
     fig.update_yaxes(title=blabel)
-    fig.update_traces(colorbar=dict(title="log₁₀ f", thickness=12), selector=dict(type="contour"))
     return fig
 
 
@@ -127,7 +132,7 @@ def distance(steps, curves, *, lr, lr_label, xlabel, ylabel, title, floor=None) 
         curves,
         lr,
         lr_label,
-        "top left",
+        "top right",  # at the left it sat on the axis' top tick label
         xlabel=xlabel,
         ylabel=ylabel,
         title=title,

@@ -13,22 +13,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from optim_core.lessons.ewa import Bias, Running, Weights
+from optim_core.lessons.ewa import Bias, NoisyGradients, Running, Weights
+from ui import text
 from ui.formulas import colored
 from ui.numbers import latex as tex
+from ui.numbers import text as num
 
-RECURSION = r"V_t = \beta\,V_{t-1} + (1-\beta)\,\theta_t, \qquad V_0 = 0, \quad 0 \le \beta < 1"
+# Every formula here is split into rows that fit a phone (390 px) and half a projector's width.
+RECURSION = (
+    r"\begin{gathered}V_t = \beta\,V_{t-1} + (1-\beta)\,\theta_t\\"
+    r" V_0 = 0, \quad 0 \le \beta < 1\end{gathered}"
+)
 
 LIMIT = (
-    r"\beta = 1 - \tfrac{1}{n} \;\Rightarrow\; \beta^{n} = \left(1 - \tfrac{1}{n}\right)^{n}"
-    r"\;\xrightarrow[n \to \infty]{}\; \frac{1}{e} \qquad\Big|\qquad"
-    r"\left(1 + \tfrac{1}{n}\right)^{n} \xrightarrow[n \to \infty]{} e"
+    r"\begin{gathered}\beta = 1 - \tfrac{1}{n} \;\Rightarrow\; \beta^{n} = "
+    r"\left(1 - \tfrac{1}{n}\right)^{n}\\[4pt]"
+    r"\left(1 - \tfrac{1}{n}\right)^{n} \xrightarrow[n \to \infty]{} \frac{1}{e} \qquad"
+    r"\left(1 + \tfrac{1}{n}\right)^{n} \xrightarrow[n \to \infty]{} e\end{gathered}"
 )
 
 BIAS = (
-    r"\hat V_t = \frac{V_t}{1-\beta^t}"
+    r"\begin{aligned}\hat V_t &= \frac{V_t}{1-\beta^t}"
     r" = \frac{(1-\beta)\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{(1-\beta)\sum_{k=0}^{t-1}\beta^k}"
-    r" = \frac{\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{\sum_{k=0}^{t-1}\beta^k}"
+    r"\\ &= \frac{\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}}{\sum_{k=0}^{t-1}\beta^k}\end{aligned}"
 )
 
 
@@ -85,10 +92,11 @@ def last_step(run: Running, colors: Sequence[str]) -> str:
         lines.append(
             _aligned(
                 rf"V_{{{t}}} &= {tex(beta)} \times {_factor(run.v_prev[i])} + {tex(run.rests[i])} "
-                rf"\times {_factor(run.last_value)} = {tex(run.v_last[i])}",
+                rf"\times {_factor(run.last_value)}",
                 colors[i],
             )
         )
+        lines.append(_aligned(rf"&= {tex(run.v_last[i])}", colors[i]))  # a row of its own
         if run.bias_correction:
             lines.append(
                 _aligned(
@@ -109,8 +117,8 @@ def unrolled(weights: Weights, color: str, terms: int = 3) -> str:
     numbers = colored(" + ".join(parts) + r" + \cdots", color)
     return (
         r"\begin{aligned} V_t &= (1-\beta)\sum_{k=0}^{t-1} \beta^k\,\theta_{t-k}"
-        r" = (1-\beta)\,\theta_t + (1-\beta)\beta\,\theta_{t-1}"
-        r" + (1-\beta)\beta^2\,\theta_{t-2} + \cdots \\ &= " + numbers + r"\end{aligned}"
+        r"\\ &= (1-\beta)\,\theta_t + (1-\beta)\beta\,\theta_{t-1}"
+        r"\\ &\quad + (1-\beta)\beta^2\,\theta_{t-2} + \cdots \\ &= " + numbers + r"\end{aligned}"
     )
 
 
@@ -122,7 +130,7 @@ def window(weights: Weights, color: str) -> str:
     live = colored(rf"{tex(weights.beta)}^{{{n_shown}}} = {weights.ratio:.4f}", color)
     gap = colored(f"{weights.gap:.4f}", color)
     return (
-        rf"\begin{{gathered}}\beta^{{1/(1-\beta)}} = {live} \qquad\longleftrightarrow\qquad "
+        rf"\begin{{gathered}}\beta^{{1/(1-\beta)}} = {live} \\[4pt] "
         rf"\frac{{1}}{{e}} = {weights.inv_e:.4f} \\[4pt] "
         rf"\beta^{{1/(1-\beta)}} - \frac{{1}}{{e}} = {gap}\end{{gathered}}"
     )
@@ -138,10 +146,75 @@ def first_steps(bias: Bias, color: str) -> str:
             for s in range(t)
         )
         bottom = " + ".join("1" if s == t - 1 else tex(powers[s]) for s in range(t))
-        lines.append(
-            colored(
-                rf"\hat V_{{{t}}} = \frac{{{top}}}{{{bottom}}} = {tex(bias.corrected_first[t - 1])}",
-                color,
-            )
-        )
-    return r"\begin{gathered}" + r" \\[4pt] ".join(lines) + r"\end{gathered}"
+        lines.append(_aligned(rf"\hat V_{{{t}}} &= \frac{{{top}}}{{{bottom}}}", color))
+        lines.append(_aligned(rf"&= {tex(bias.corrected_first[t - 1])}", color))  # own row
+    return r"\begin{aligned}" + r" \\[4pt] ".join(lines) + r"\end{aligned}"
+
+
+# -- what to look at under each chart: the catalog's words (in ``lang``) with the run's numbers --
+
+
+def look_overlay(run: Running, lang: str) -> str:
+    """Under the overlay: where each average ends, next to the last value."""
+    ends = run.corrected_last if run.bias_correction else run.v_last
+    values = ", ".join(
+        text.get("ewa.look.overlay_item", lang, value=num(v), beta=num(b, 3))
+        for b, v in zip(run.betas, ends, strict=True)
+    )
+    return text.get("ewa.look.overlay", lang, last=num(run.last_value), values=values)
+
+
+def look_weights(w: Weights, lang: str) -> str:
+    """Under the weight bars: the newest weight and the one a window back (and, when the bars
+    stop short of the total, what share they hold)."""
+    if w.beta == 0:
+        look = text.get("ewa.look.weights_zero", lang)
+    else:
+        fields = dict(beta=num(w.beta, 3), newest=num(w.newest, 3), k=w.k_window)
+        look = text.get("ewa.look.weights", lang, at_k=num(w.at_window, 3), **fields)
+    if w.cut:
+        cut = text.get("ewa.weights_cut", lang, count=w.count, share=f"{w.share:.1%}")
+        return lines(look, cut)
+    return look
+
+
+def look_decay(w: Weights, lang: str) -> str:
+    """Under the curve (1 − 1/n)ⁿ: where the chosen β sits on it."""
+    if w.n_beta is None:
+        return text.get("ewa.look.decay_zero", lang)
+    return text.get("ewa.look.decay", lang, n=num(w.n_beta), value=f"{w.value_beta:.4f}")
+
+
+def look_closeup(bias: Bias, lang: str) -> str:
+    """Under the close-up: both lines at t = 1 for the largest β."""
+    return text.get(
+        "ewa.look.closeup",
+        lang,
+        theta=num(bias.theta[0]),
+        plain=num(bias.plain_first),
+        beta=num(bias.focus_beta, 3),
+    )
+
+
+def look_factor(bias: Bias, betas, n: int, lang: str) -> str:
+    """Under the correction factors: what to look at, then each β's factor at t = 1 and when
+    it falls below 1.01 (or its value at the end, when it never does)."""
+    said = [text.get("ewa.look.factor", lang)]
+    for b, f, e, at in zip(
+        betas, bias.factor_first, bias.factor_last, bias.settled_at, strict=True
+    ):
+        fields = dict(beta=num(b, 3), first=num(f), last=num(e), n=n, t01=at)
+        said.append(text.get(f"ewa.factor_{'caption' if at > 0 else 'never'}", lang, **fields))
+    return lines(*said)
+
+
+def look_gradients(noisy: NoisyGradients, names, lang: str) -> str:
+    """Under the gradient stream: what to look at, then the spread of each line at the end."""
+    items = "; ".join(
+        text.get("ewa.grad_spread_item", lang, beta=b, spread=num(s, 3))
+        for b, s in zip(names, noisy.spread, strict=True)
+    )
+    spread = text.get(
+        "ewa.grad_spread", lang, n=noisy.tail, raw=num(noisy.spread_raw, 3), items=items
+    )
+    return lines(text.get("ewa.look.gradients", lang, full=num(noisy.full, 3)), spread)

@@ -71,6 +71,56 @@ STRINGS = {
     "ewa.raw": {"en": "raw values", "ko": "원래 값"},
     "ewa.time": {"en": "date", "ko": "날짜"},
     "ewa.index": {"en": "point t", "ko": "순서 t"},
+    # -- what to look at: one line under each chart, numbers from the run ----------------
+    "ewa.look.overlay": {
+        "en": "*What to look at:* the larger β, the smoother its line and the later it follows a "
+        "change in the dots. At the last point, θ = {last}, the averages stand at {values}.",
+        "ko": "*볼 곳:* β가 클수록 선이 매끄럽고, 점들의 변화를 늦게 따라갑니다. 마지막 값 "
+        "θ = {last}에서 평균들은 {values}에 있습니다.",
+    },
+    "ewa.look.overlay_item": {"en": "{value} at β = {beta}", "ko": "β = {beta}일 때 {value}"},
+    "ewa.look.weights": {
+        "en": "*What to look at:* each bar is β = {beta} times the one to its left. The newest "
+        "value weighs {newest}; at the dashed line, k = {k} steps back, the weight is {at_k}, "
+        "about 1/e of that.",
+        "ko": "*볼 곳:* 막대 하나하나는 왼쪽 막대의 β = {beta}배입니다. 최신 값의 가중치는 "
+        "{newest}이고, 점선 k = {k}단계 전에서는 {at_k:으로/로} 그 값의 약 1/e입니다.",
+    },
+    "ewa.look.weights_zero": {
+        "en": "*What to look at:* at β = 0 the newest value carries all the weight, 1, and "
+        "every older one 0.",
+        "ko": "*볼 곳:* β = 0이면 최신 값이 가중치 1을 모두 가져가고, 그 앞의 값은 모두 0입니다.",
+    },
+    "ewa.look.decay": {
+        "en": "*What to look at:* the curve climbs towards the dashed line 1/e; the diamond is "
+        "your β at n = {n}, where (1 − 1/n)ⁿ = {value}.",
+        "ko": "*볼 곳:* 곡선은 점선 1/e를 향해 올라갑니다. 마름모는 n = {n} 자리의 지금 β이고, "
+        "그곳에서 (1 − 1/n)ⁿ = {value}입니다.",
+    },
+    "ewa.look.decay_zero": {
+        "en": "*What to look at:* the curve climbs towards the dashed line 1/e; at β = 0 there "
+        "is no n to mark.",
+        "ko": "*볼 곳:* 곡선은 점선 1/e를 향해 올라갑니다. β = 0이면 표시할 n이 없습니다.",
+    },
+    "ewa.look.closeup": {
+        "en": "*What to look at:* at t = 1 each solid line (corrected) starts on the first "
+        "value θ₁ = {theta}, while the dotted one (uncorrected) starts at (1 − β)·θ₁, "
+        "{plain} for β = {beta}.",
+        "ko": "*볼 곳:* t = 1에서 실선(보정 후)은 모두 첫 값 θ₁ = {theta}에서 시작하지만, "
+        "점선(보정 전)은 (1 − β)·θ₁에서 시작합니다. β = {beta}이면 {plain}입니다.",
+    },
+    "ewa.look.factor": {
+        "en": "*What to look at:* each curve starts at 1/(1 − β) at t = 1 and falls to the "
+        "dotted line at 1; the larger β, the later.",
+        "ko": "*볼 곳:* 곡선마다 t = 1에서 1/(1 − β)로 시작해 점선 1까지 내려옵니다. β가 "
+        "클수록 늦게 내려옵니다.",
+    },
+    "ewa.look.gradients": {
+        "en": "*What to look at:* the grey mini-batch gradients jump around the dashed "
+        "full-batch gradient {full}; compare how much each average wobbles around it.",
+        "ko": "*볼 곳:* 회색 미니배치 기울기는 점선으로 그린 전체 배치 기울기 {full} 주위에서 "
+        "널뜁니다. 평균마다 그 주위에서 얼마나 흔들리는지 비교해 보세요.",
+    },
     # -- section 1 ------------------------------------------------------------------------
     "ewa.s1_title": {"en": "1. The running average", "ko": "1. 계속 갱신되는 평균"},
     "ewa.s1_text": {
@@ -147,12 +197,12 @@ STRINGS = {
     },
     "ewa.bw": {"en": "β for the weights", "ko": "가중치를 볼 β"},
     "ewa.weights_title": {
-        "en": "Weight of the value k steps back, β = {beta}",
-        "ko": "k단계 전 값의 가중치, β = {beta}",
+        "en": "Weights of the past values, β = {beta}",
+        "ko": "지난 값의 가중치, β = {beta}",
     },
     "ewa.weights_x": {
-        "en": "k (steps back from the newest value)",
-        "ko": "k (최신 값에서 거슬러 간 단계 수)",
+        "en": "k (steps back)",
+        "ko": "k (거슬러 간 단계 수)",
     },
     "ewa.weights_y": {"en": "weight (1 − β)·βᵏ", "ko": "가중치 (1 − β)·βᵏ"},
     "ewa.window_mark": {"en": "k = 1/(1 − β) = {k}", "ko": "k = 1/(1 − β) = {k}"},
@@ -228,14 +278,14 @@ STRINGS = {
         "숫자입니다.",
     },
     "ewa.closeup_title": {
-        "en": "The first {n} points, with and without correction",
-        "ko": "처음 {n}개 값: 보정 전과 후",
+        "en": "The first {n} points",
+        "ko": "처음 {n}개 값",
     },
     "ewa.plain": {"en": "uncorrected", "ko": "보정 전"},
     "ewa.corrected": {"en": "corrected", "ko": "보정 후"},
     "ewa.factor_title": {
-        "en": "Correction factor 1/(1 − βᵗ): large at first, then 1",
-        "ko": "보정 계수 1/(1 − βᵗ): 처음엔 크고, 곧 1이 된다",
+        "en": "Correction factor 1/(1 − βᵗ)",
+        "ko": "보정 계수 1/(1 − βᵗ)",
     },
     "ewa.factor_y": {"en": "1/(1 − βᵗ)", "ko": "보정 계수 1/(1 − βᵗ)"},
     "ewa.factor_caption": {

@@ -13,29 +13,29 @@ STRINGS = {
         "가리키는 성분은 살아남습니다.",
     },
     "momentum.ewa_link": {
-        "en": "Weighted averages: the same average, taken over a data series",
-        "ko": "지수 가중 평균: 같은 평균을 데이터 계열에 적용한 페이지",
+        "en": "Weighted averages (the previous page)",
+        "ko": "지수 가중 평균(앞 페이지)",
     },
     "momentum.controls": {"en": "Settings", "ko": "설정"},
     "momentum.lr": {"en": "Step size α", "ko": "학습률 α"},
     "momentum.lr_help": {
         "en": "The same α is used by both runs. Plain gradient descent is stable only below 2/κ.",
-        "ko": "두 실행 모두 같은 α를 씁니다. 일반 경사 하강법은 2/κ보다 작을 때만 안정적입니다.",
+        "ko": "두 실행 모두 같은 α를 씁니다. 경사 하강법은 2/κ보다 작을 때만 안정적입니다.",
     },
     "momentum.beta": {"en": "Momentum β", "ko": "모멘텀 β"},
     "momentum.beta_help": {
         "en": "β = 0 is plain gradient descent; the average reaches back about 1/(1−β) steps.",
-        "ko": "β = 0이면 일반 경사 하강법입니다. 평균은 대략 1/(1−β) 단계 전까지 돌아봅니다.",
+        "ko": "β = 0이면 그냥 경사 하강법입니다. 평균은 대략 1/(1−β) 단계 전까지 돌아봅니다.",
     },
     "momentum.kappa": {"en": "Valley narrowness κ", "ko": "골짜기의 좁은 정도 κ"},
     "momentum.kappa_help": {
         "en": "The curvature along b divided by the curvature along w (the condition number).",
-        "ko": "b 방향 곡률을 w 방향 곡률로 나눈 값(조건수, condition number)입니다.",
+        "ko": "b 방향 곡률을 w 방향 곡률로 나눈 값, 곧 조건수입니다.",
     },
     "momentum.steps": {"en": "Steps shown", "ko": "보여 줄 단계 수"},
     "momentum.k": {"en": "Step k in the formulas", "ko": "수식에 넣을 단계 k"},
     # 1. the rule
-    "momentum.rule_title": {"en": "1. The update rule", "ko": "1. 업데이트 규칙"},
+    "momentum.rule_title": {"en": "1. The update rule", "ko": "1. 갱신 규칙"},
     "momentum.rule_text": {
         "en": "Each step first computes the gradient g at the current point, folds it into "
         "the velocity v (an exponentially weighted average of all gradients so far, "
@@ -65,12 +65,12 @@ STRINGS = {
         "en": "The step goes against the velocity, not against the newest gradient. The step "
         "size α = {lr} is the same as plain gradient descent's in section 2.",
         "ko": "최신 기울기가 아니라 속도의 반대 방향으로 한 걸음 갑니다. 학습률은 "
-        "2절의 일반 경사 하강법과 같은 α = {lr}입니다.",
+        "2절의 경사 하강법과 같은 α = {lr}입니다.",
     },
     "momentum.beta_zero": {
         "en": "With β = 0 the velocity is just the newest gradient, $v_k = g_k$, and this is "
         "plain gradient descent step for step.",
-        "ko": "β = 0이면 속도는 최신 기울기 그 자체($v_k = g_k$)이므로, 한 단계도 빠짐없이 일반 "
+        "ko": "β = 0이면 속도는 최신 기울기 그 자체($v_k = g_k$)이므로, 한 단계도 빠짐없이 "
         "경사 하강법과 똑같습니다.",
     },
     "momentum.torch": {
@@ -97,29 +97,30 @@ STRINGS = {
     # 2. the valley
     "momentum.valley_title": {
         "en": "2. A long narrow valley: plain descent vs momentum",
-        "ko": "2. 길고 좁은 골짜기: 일반 경사 하강법 대 모멘텀",
+        "ko": "2. 길고 좁은 골짜기: 경사 하강법 대 모멘텀",
     },
     "momentum.valley_text": {
         "en": "The cost below is flat along the weight w (horizontal) and κ = {kappa} times "
-        "steeper along the bias b (vertical). Which parameter is the steep one depends on "
-        "the data; here b is made steep on purpose, to match the usual picture. Both runs "
-        "start at (w, b) = ({w0}, {b0}) with the same α.",
-        "ko": "아래 비용 함수는 가중치 w 방향(가로)으로는 완만하고, 편향 b 방향(세로)으로는 "
-        "κ = {kappa}배 가파릅니다. 실제로 어느 파라미터가 가파른지는 데이터에 따라 다릅니다. "
-        "여기서는 흔히 보는 그림에 맞추려고 일부러 b를 가파르게 만들었습니다. 두 실행 모두 "
-        "(w, b) = ({w0}, {b0})에서 같은 α로 출발합니다.",
+        "steeper along the bias b (vertical), as in the usual picture. That b is the steep "
+        "one was chosen here; the end of this section shows what decides it on real data. "
+        "Both runs start at (w, b) = ({w0}, {b0}) with the same α.",
+        "ko": "아래 비용 함수는 흔히 보는 그림처럼 가중치 w 방향(가로)으로는 완만하고, 편향 b "
+        "방향(세로)으로는 κ = {kappa}배 가파릅니다. b를 가파른 쪽으로 정한 것은 여기서 고른 "
+        "설정입니다. 실제 데이터에서 무엇이 이를 정하는지는 이 절의 끝에서 봅니다. 두 실행 "
+        "모두 (w, b) = ({w0}, {b0})에서 같은 α로 출발합니다.",
     },
     "momentum.limits_text": {
         "en": "On this valley both methods have an exact stability limit. Plain descent "
         "multiplies b by 1 − ακ each step, so it zig-zags once ακ > 1 and blows up once "
         "ακ > 2. Momentum averages the flips away and tolerates a far larger α.",
-        "ko": "이 골짜기에서는 두 방법 모두 안정성 한계를 정확히 구할 수 있습니다. 일반 경사 "
+        "ko": "이 골짜기에서는 두 방법 모두 안정성 한계를 정확히 구할 수 있습니다. 경사 "
         "하강법은 매 단계 b에 1 − ακ를 곱하므로, ακ > 1이면 지그재그가 생기고 ακ > 2이면 "
         "발산합니다. 모멘텀은 뒤집히는 성분을 평균으로 지워서 훨씬 큰 α도 견딥니다.",
     },
+    "momentum.chosen": {"en": "chosen", "ko": "지금 값"},
     "momentum.diverged_gd_extra": {
         "en": "(α = {lr} is above plain descent's limit 2/κ = {limit}.)",
-        "ko": "(α = {lr}: 일반 경사 하강법의 한계 2/κ = {limit}보다 큽니다.)",
+        "ko": "(α = {lr}: 경사 하강법의 한계 2/κ = {limit}보다 큽니다.)",
     },
     "momentum.diverged_m_extra": {
         "en": "(α = {lr} is above momentum's limit 2(1+β)/((1−β)κ) = {limit}.)",
@@ -142,23 +143,9 @@ STRINGS = {
     "momentum.reach_value": {"en": "{steps} steps", "ko": "{steps}단계"},
     "momentum.reach_never": {"en": "not within {max}", "ko": "{max}단계 안에 못 감"},
     "momentum.reach_diverged": {"en": "diverged at {step}", "ko": "{step}단계에서 발산"},
-    "momentum.reach_text": {
-        "en": "Counted on runs of up to {max} steps with these settings (the chart shows the "
-        "first {steps}). The dashed line is 10⁻⁶ × the starting cost; the dotted lines mark "
-        "where each run crosses it.",
-        "ko": "지금 설정으로 최대 {max}단계까지 돌려서 센 값입니다(그래프는 처음 {steps}단계만 "
-        "보여 줍니다). 점선 가로줄은 시작 비용의 10⁻⁶이고, 세로 점선은 각 실행이 그 선을 "
-        "넘는 단계입니다.",
-    },
-    "momentum.travel": {
-        "en": "How straight is each path? In the first {n} steps plain descent moved up and "
-        "down a total distance of {gd} in b; momentum moved {m}.",
-        "ko": "경로가 얼마나 곧은지 볼까요? 처음 {n}단계 동안 일반 경사 하강법은 b 방향으로 "
-        "위아래 합쳐 {gd}만큼 움직였고, 모멘텀은 {m}만큼 움직였습니다.",
-    },
     "momentum.faster": {
         "en": "Momentum needs {ratio}× fewer steps than plain descent here.",
-        "ko": "여기서는 모멘텀이 일반 경사 하강법보다 {ratio}배 적은 단계로 도착합니다.",
+        "ko": "여기서는 모멘텀이 경사 하강법보다 {ratio}배 적은 단계로 도착합니다.",
     },
     "momentum.slower": {
         "en": "Here momentum needs {ratio}× more steps than plain descent: β is too large "
@@ -168,22 +155,136 @@ STRINGS = {
     },
     "momentum.only_momentum": {
         "en": "Only momentum gets there: at this α plain descent cannot.",
-        "ko": "모멘텀만 도착합니다. 이 α로는 일반 경사 하강법이 도착하지 못합니다.",
+        "ko": "모멘텀만 도착합니다. 이 α로는 경사 하강법이 도착하지 못합니다.",
     },
     "momentum.try_valley": {
         "en": "Raise α one notch at a time towards and past 2/κ = {limit}: plain descent's "
         "zig-zag grows until it diverges, while momentum keeps going and may even get "
         "faster. Then set κ = 100 and α = 0.016 (plain descent survives there) and compare "
         "β = 0.8 with β = 0.95: in a narrower valley a longer memory pays off.",
-        "ko": "α를 한 칸씩 올려 2/κ = {limit} 근처와 그 너머까지 가 보세요. 일반 경사 하강법의 "
+        "ko": "α를 한 칸씩 올려 2/κ = {limit} 근처와 그 너머까지 가 보세요. 경사 하강법의 "
         "지그재그는 점점 커지다가 발산하지만, 모멘텀은 계속 내려가고 오히려 더 빨라지기도 "
-        "합니다. 그다음 κ = 100, α = 0.016(일반 경사 하강법이 버티는 값)으로 놓고 β = 0.8과 "
+        "합니다. 그다음 κ = 100, α = 0.016(경사 하강법이 버티는 값)으로 놓고 β = 0.8과 "
         "β = 0.95를 비교해 보세요. 골짜기가 좁을수록 긴 기억이 빛을 발합니다.",
+    },
+    # what to look at: one line under each chart, numbers from the run
+    "momentum.look.step": {
+        "en": "*What to look at:* at step {k} momentum's orange arrow is {m} long and plain "
+        "descent's dotted blue one {g}.",
+        "ko": "*볼 곳:* {k}단계에서 모멘텀의 주황색 화살표는 길이가 {m}, 경사 하강법의 파란 "
+        "점선 화살표는 {g}입니다.",
+    },
+    "momentum.look.race": {
+        "en": "*What to look at:* how straight each path is. In the first {n} steps the blue "
+        "path (plain descent) moved up and down a total distance of {gd} in b; the orange "
+        "one (momentum) {m}.",
+        "ko": "*볼 곳:* 경로가 얼마나 곧은지 보세요. 처음 {n}단계 동안 파란 경로(경사 "
+        "하강법)는 b 방향으로 위아래 합쳐 {gd}만큼, 주황색 경로(모멘텀)는 {m}만큼 "
+        "움직였습니다.",
+    },
+    "momentum.look.costs": {
+        "en": "*What to look at:* the dashed line is 10⁻⁶ × the starting cost, and a dotted "
+        "line marks where each run first gets below it: plain descent {gd}, momentum {m} "
+        "(counted on runs of up to {max} steps; the chart shows the first {steps}).",
+        "ko": "*볼 곳:* 가로 점선은 시작 비용의 10⁻⁶이고, 세로 점선은 각 실행이 처음으로 그 "
+        "아래로 내려간 단계입니다. 경사 하강법은 {gd}, 모멘텀은 {m}입니다(최대 {max}단계까지 "
+        "돌려서 셌고, 그래프는 처음 {steps}단계만 보여 줍니다).",
+    },
+    "momentum.look.vertical": {
+        "en": "*What to look at:* the size of the swings in the shaded first {n} steps: the "
+        "grey gradient averages {g} in size, the orange velocity {v}.",
+        "ko": "*볼 곳:* 음영으로 칠한 처음 {n}단계에서 출렁이는 폭을 비교해 보세요. 회색 "
+        "기울기의 크기는 평균 {g}, 주황색 속도는 평균 {v}입니다.",
+    },
+    "momentum.look.horizontal": {
+        "en": "*What to look at:* the orange velocity starts at 0 and catches up with the grey "
+        "gradient, which keeps one sign: over the first {n} steps their average sizes are "
+        "{v} and {g}.",
+        "ko": "*볼 곳:* 주황색 속도는 0에서 출발해, 부호가 바뀌지 않는 회색 기울기를 "
+        "따라잡습니다. 처음 {n}단계 동안 평균 크기는 속도가 {v}, 기울기가 {g}입니다.",
+    },
+    "momentum.look.components_none": {
+        "en": "*What to look at:* the lines stop where momentum diverged.",
+        "ko": "*볼 곳:* 선은 모멘텀이 발산한 곳에서 끊깁니다.",
+    },
+    "momentum.look.sweep": {
+        "en": "*What to look at:* the blue bar is β = 0, plain descent ({plain}); the orange "
+        "bar is your β = {beta} ({chosen}); hatched bars never reached the target. All bars "
+        "use α = {lr} and κ = {kappa}.",
+        "ko": "*볼 곳:* 파란 막대는 β = 0, 곧 경사 하강법이고({plain}), 주황색 막대는 지금 고른 "
+        "β = {beta}입니다({chosen}). 빗금 친 막대는 목표에 닿지 못한 경우입니다. 모든 막대가 "
+        "α = {lr}, κ = {kappa:을/를} 씁니다.",
+    },
+    "momentum.look.dir_valley": {
+        "en": "*What to look at:* with α = {lr}, that is {rate}/$\\lambda_{{\\max}}$, plain "
+        "descent swings up and down (the numbers mark its first steps): in {n} steps it went "
+        "{zig_b} back and forth in b and {zig_w} in w.",
+        "ko": "*볼 곳:* α = {lr}, 곧 {rate}/$\\lambda_{{\\max}}$일 때 경사 하강법은 위아래로 "
+        "흔들립니다(숫자는 처음 몇 단계). {n}단계 동안 b 방향으로 {zig_b}, w 방향으로 "
+        "{zig_w}만큼 오갔습니다.",
+    },
+    "momentum.look.dir_tips": {
+        "en": "*What to look at:* with α = {lr}, again {rate}/$\\lambda_{{\\max}}$, the same "
+        "swing runs left and right (follow the numbers): {zig_w} back and forth in w, {zig_b} "
+        "in b. The two axes have different scales, so the valley is much narrower than drawn; "
+        "in {n} steps the path has hardly begun its crawl along the floor towards the star.",
+        "ko": "*볼 곳:* α = {lr}, 여기서도 {rate}/$\\lambda_{{\\max}}$일 때는 같은 흔들림이 "
+        "좌우로 일어납니다(숫자를 따라가 보세요). w 방향으로 {zig_w}, b 방향으로 {zig_b}만큼 "
+        "오갔습니다. 두 축의 눈금 간격이 달라서 실제 골짜기는 그림보다 훨씬 좁고, {n}단계 "
+        "동안 경로는 골짜기 바닥을 따라 별 쪽으로 거의 나아가지 못했습니다.",
+    },
+    # 2, end: which direction zig-zags
+    "momentum.dir_title": {
+        "en": "Is it always b that zig-zags?",
+        "ko": "지그재그하는 쪽은 언제나 b일까?",
+    },
+    "momentum.dir_text": {
+        "en": "No. Plain descent zig-zags along the direction in which the cost curves most "
+        "(the eigenvector of the Hessian H with the largest eigenvalue) and crawls along the "
+        "one in which it curves least, whatever the parameters are called. The valley above "
+        "has b steep by construction:",
+        "ko": "아닙니다. 경사 하강법은 비용이 가장 크게 휘는 방향(헤세 행렬 H의 가장 큰 "
+        "고윳값에 해당하는 고유 방향)으로 지그재그하고, 가장 적게 휘는 방향으로는 기어갑니다. "
+        "매개변수의 이름과는 상관이 없습니다. 위의 골짜기는 처음부터 b가 가파르도록 만든 "
+        "것입니다.",
+    },
+    "momentum.dir_tips": {
+        "en": "The cost of the gradient-descent page is different: C(w, b) = 1/(2m) Σ "
+        "(w·x + b − y)² on the {m} restaurant bills x and tips y, in dollars. Its Hessian, "
+        "computed from the data:",
+        "ko": "경사 하강법 페이지의 비용은 다릅니다. 식당 계산서 {m}장의 금액 x와 팁 y(달러)로 "
+        "만든 C(w, b) = 1/(2m) Σ (w·x + b − y)²이고, 데이터로 계산한 헤세 행렬은 다음과 "
+        "같습니다.",
+    },
+    "momentum.dir_answer": {
+        "en": "Here the steep direction lies {angle}° from the w axis (κ = {condition}): the "
+        "weight w zig-zags and the bias b crawls, the other way round from the picture. "
+        "What decides it is the data's scale: the curvature along w is the mean of x², "
+        "{mean_x2} for bills of {mean_x} dollars on average, while along b it is always 1. "
+        "With the same bills in hundreds of dollars the steep direction turns to "
+        "{off_b}° from the b axis. So b's swing is \"vertical\" and w's progress "
+        '"horizontal" only because the picture is drawn that way; which one swings is set '
+        "by the curvature.",
+        "ko": "여기서는 가파른 방향이 w 축과 겨우 {angle}° 벌어져 있습니다(κ = {condition}). "
+        "그림과는 반대로 가중치 w가 지그재그하고 편향 b가 기어갑니다. 이를 정하는 것은 "
+        "데이터의 크기입니다. w 방향의 곡률은 x²의 평균으로, 계산서가 평균 {mean_x}달러인 "
+        "이 데이터에서는 {mean_x2}이지만, b 방향의 곡률은 언제나 1입니다. 같은 계산서를 "
+        "100달러 단위로 적으면 가파른 방향이 b 축과 겨우 {off_b}° 벌어집니다. 결국 b의 "
+        "흔들림이 '세로', w의 전진이 '가로'인 것은 그림을 그렇게 그렸기 때문일 뿐이고, "
+        "어느 쪽이 흔들릴지는 곡률이 정합니다.",
+    },
+    "momentum.dir_valley_title": {
+        "en": "The valley above: b steep",
+        "ko": "위의 골짜기: b가 가파름",
+    },
+    "momentum.dir_tips_title": {
+        "en": "Tips data: w steep",
+        "ko": "팁 데이터: w가 가파름",
     },
     # 3. cancellation
     "momentum.cancel_title": {
         "en": "3. Why it works: the flips cancel, the steady push stays",
-        "ko": "3. 왜 되는가: 뒤집히는 성분은 지워지고 꾸준한 성분은 남는다",
+        "ko": "3. 효과가 나는 이유: 뒤집히는 성분은 지워지고 꾸준한 성분은 남는다",
     },
     "momentum.cancel_text": {
         "en": "The two charts split momentum's run into its coordinates: the grey line is the "
@@ -192,17 +293,17 @@ STRINGS = {
         "path. The shaded part is the first {n} steps, over which the numbers below are "
         "averaged.",
         "ko": "두 그래프는 모멘텀 실행을 좌표별로 나눠 본 것입니다. 회색 선은 각 단계에서 계산한 "
-        "기울기이고, 굵은 주황색 선은 실제로 따라간 속도입니다. 파란 점선은 일반 경사 "
+        "기울기이고, 굵은 주황색 선은 실제로 따라간 속도입니다. 파란 점선은 경사 "
         "하강법이 자기 경로에서 받은 기울기입니다. 음영 부분은 처음 {n}단계이며, 아래 숫자는 "
         "이 구간의 평균입니다.",
     },
     "momentum.vertical_title": {
-        "en": "Vertical (b): the steep direction",
-        "ko": "세로(b): 가파른 방향",
+        "en": "Steep b (vertical)",
+        "ko": "가파른 b(세로)",
     },
     "momentum.horizontal_title": {
-        "en": "Horizontal (w): the flat direction",
-        "ko": "가로(w): 완만한 방향",
+        "en": "Flat w (horizontal)",
+        "ko": "완만한 w(가로)",
     },
     "momentum.explain_b": {
         "en": "Along b the gradient swings between plus and minus, so positive and negative "
@@ -211,7 +312,7 @@ STRINGS = {
         "times in those steps; momentum's velocity only {v_flips} times.",
         "ko": "b 방향 기울기는 양과 음을 오가므로, 평균 속에서 양수 항과 음수 항이 서로 "
         "상쇄됩니다. 처음 {n}단계 동안 속도의 크기는 평균적으로 기울기보다 {ratio}배 작습니다. "
-        "같은 구간에서 일반 경사 하강법의 b 기울기는 부호가 {flips}번 바뀌었지만, 모멘텀의 "
+        "같은 구간에서 경사 하강법의 b 기울기는 부호가 {flips}번 바뀌었지만, 모멘텀의 "
         "속도는 {v_flips}번만 바뀌었습니다.",
     },
     "momentum.explain_w": {
@@ -229,7 +330,7 @@ STRINGS = {
         "en": "At this α plain descent hardly zig-zags: ακ = {ak}, and its b gradient changed "
         "sign only {flips} times in the first {n} steps, so there is little to cancel. Raise "
         "α above 1/κ = {inv} to see the effect.",
-        "ko": "이 α에서는 일반 경사 하강법이 거의 지그재그하지 않습니다. ακ = {ak}이고, 처음 "
+        "ko": "이 α에서는 경사 하강법이 거의 지그재그하지 않습니다. ακ = {ak}이고, 처음 "
         "{n}단계 동안 b 기울기의 부호가 {flips}번만 바뀌었으니 지울 것이 별로 없습니다. 효과를 "
         "보려면 α를 1/κ = {inv}보다 크게 올려 보세요.",
     },
@@ -259,23 +360,23 @@ STRINGS = {
         "also reacts later: the velocity keeps pushing after the valley floor has been "
         "crossed, so the path swings past the minimum and has to come back.",
         "ko": "β는 평균이 얼마나 먼 과거까지 보는지를 정합니다. 지수 가중 평균 페이지에서 본 "
-        "창(window)처럼 대략 1/(1−β)개의 기울기입니다. 기억이 길수록 지그재그는 잘 "
+        "창처럼 대략 1/(1−β)개의 기울기입니다. 기억이 길수록 지그재그는 잘 "
         "지워지지만 반응도 늦어집니다. 골짜기 바닥을 지난 뒤에도 속도가 계속 밀어서, 경로가 "
         "최솟값을 지나쳤다가 되돌아와야 합니다.",
     },
     "momentum.window_explain": {
         "en": "The chosen β averages over about this many recent gradients.",
-        "ko": "지금 고른 β는 최근 기울기 약 이만큼을 평균합니다.",
+        "ko": "지금 고른 β는 대략 이 개수만큼의 최근 기울기를 평균합니다.",
     },
     "momentum.sweep_title": {
-        "en": "Steps to 10⁻⁶ of the starting cost for several β (same α and κ)",
-        "ko": "여러 β에서 비용이 시작값의 10⁻⁶이 될 때까지의 단계 수(α, κ는 그대로)",
+        "en": "Steps to the target for each β",
+        "ko": "β마다 목표까지 걸린 단계 수",
     },
     "momentum.sweep_best": {
         "en": "With α = {lr} and κ = {kappa}, the fastest β in this list is {best} "
         "({steps} steps); β = 0 (plain descent) {plain}.",
         "ko": "α = {lr}, κ = {kappa}일 때 이 목록에서 가장 빠른 β는 {best}입니다"
-        "({steps}단계). β = 0(일반 경사 하강법)은 {plain}.",
+        "({steps}단계). β = 0(경사 하강법)은 {plain}.",
     },
     "momentum.sweep_plain_steps": {"en": "needs {steps} steps", "ko": "{steps}단계가 걸립니다"},
     "momentum.sweep_plain_never": {
@@ -307,7 +408,7 @@ STRINGS = {
     "momentum.fig.v": {"en": "velocity v<sub>k</sub>", "ko": "속도 v<sub>k</sub>"},
     "momentum.fig.g_plain": {
         "en": "gradient on plain descent's path",
-        "ko": "일반 경사 하강법 경로의 기울기",
+        "ko": "경사 하강법 경로의 기울기",
     },
     "momentum.fig.run": {"en": "momentum's whole run", "ko": "모멘텀의 전체 경로"},
     "momentum.fig.x_prev": {"en": "point x<sub>k−1</sub>", "ko": "점 x<sub>k−1</sub>"},
@@ -315,7 +416,7 @@ STRINGS = {
     "momentum.fig.v_step": {"en": "momentum: −α·v<sub>k</sub>", "ko": "모멘텀: −α·v<sub>k</sub>"},
     "momentum.fig.g_step": {
         "en": "plain descent: −α·g<sub>k</sub>",
-        "ko": "일반 경사 하강법: −α·g<sub>k</sub>",
+        "ko": "경사 하강법: −α·g<sub>k</sub>",
     },
     "momentum.step_hint": {
         "en": "The chart shows step {k} on the valley of section 2: the orange arrow is the "
@@ -323,7 +424,7 @@ STRINGS = {
         "take from the same point, −α·g. Move k and compare them: v changes slowly, so the "
         "orange arrow does not swing with every flip of the gradient.",
         "ko": "그래프는 2절 골짜기에서의 {k}단계입니다. 주황색 화살표는 모멘텀이 실제로 가는 "
-        "이동 −α·v이고, 파란 점선 화살표는 같은 점에서 일반 경사 하강법이 갈 이동 −α·g입니다. "
+        "이동 −α·v이고, 파란 점선 화살표는 같은 점에서 경사 하강법이 갈 이동 −α·g입니다. "
         "k를 옮기며 둘을 비교해 보세요. v는 천천히 변하므로, 기울기가 뒤집힐 때마다 주황색 "
         "화살표까지 따라 흔들리지는 않습니다.",
     },

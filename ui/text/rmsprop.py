@@ -30,6 +30,60 @@ STRINGS = {
     "rmsprop.gd_lr": {"en": "Learning rate of plain GD", "ko": "경사 하강법의 학습률"},
     "rmsprop.steps": {"en": "Steps", "ko": "단계 수"},
     "rmsprop.not_reached": {"en": "not in {n} steps", "ko": "{n}단계 안에 못 닿음"},
+    # what to look at: one line under each chart, numbers from the run
+    "rmsprop.look.step": {
+        "en": "*What to look at:* at step {k} RMSprop's green arrow moves w by {rms_w} and b by "
+        "{rms_b}; plain GD's dotted blue one would move them by {gd_w} and {gd_b}.",
+        "ko": "*볼 곳:* {k}단계에서 RMSprop의 초록색 화살표는 w를 {rms_w}, b를 {rms_b}만큼 "
+        "옮기고, 경사 하강법의 파란 점선 화살표라면 w를 {gd_w}, b를 {gd_b}만큼 옮깁니다.",
+    },
+    "rmsprop.look.valley": {
+        "en": "*What to look at:* how much each path swings across the valley. In the first "
+        "{n} steps the blue path (GD) went {gd} back and forth in b, the green one (RMSprop) "
+        "{rms}.",
+        "ko": "*볼 곳:* 각 경로가 골짜기를 가로질러 얼마나 흔들리는지 보세요. 처음 {n}단계 "
+        "동안 파란 경로(경사 하강법)는 b 방향으로 {gd}, 초록색 경로(RMSprop)는 {rms}만큼 "
+        "오갔습니다.",
+    },
+    "rmsprop.look.cost": {
+        "en": "*What to look at:* the dotted line is the target cost {target}; GD first gets "
+        "below it at step {gd}, RMSprop at step {rms}.",
+        "ko": "*볼 곳:* 점선은 목표 비용 {target}입니다. 경사 하강법은 {gd}단계에서, RMSprop은 "
+        "{rms}단계에서 처음으로 그 아래로 내려갑니다.",
+    },
+    "rmsprop.look.cost_dip": {
+        "en": "*What to look at:* the green curve gets below the dotted target {target} at "
+        "step {hit}, runs off the bottom of the chart (its lowest point is at step "
+        "{low_step}) and is back above the target at step {back}. The paragraph below "
+        "explains why.",
+        "ko": "*볼 곳:* 초록색 곡선은 {hit}단계에서 점선으로 그린 목표 {target} 아래로 "
+        "내려가, 그래프 아래쪽 밖으로 나갔다가({low_step}단계에서 가장 낮습니다) {back}단계에서 "
+        "다시 목표 위로 올라옵니다. 그 까닭은 아래 문단에서 설명합니다.",
+    },
+    "rmsprop.look.sqrt_s": {
+        "en": "*What to look at:* the dashed line (steep b) against the solid one (flat w): at "
+        "step {k} √s is {b} for b and {w} for w.",
+        "ko": "*볼 곳:* 점선(가파른 b)과 실선(완만한 w)을 비교해 보세요. {k}단계에서 √s는 "
+        "b가 {b}, w가 {w}입니다.",
+    },
+    "rmsprop.look.rates": {
+        "en": "*What to look at:* the two green lines against GD's one dotted rate {gd}: at "
+        "step {k} w's rate is {w} and b's {b}.",
+        "ko": "*볼 곳:* 초록색 두 선을 경사 하강법의 단일 학습률 {gd}(점선)와 비교해 보세요. "
+        "{k}단계에서 w의 학습률은 {w}, b의 학습률은 {b}입니다.",
+    },
+    "rmsprop.look.none": {
+        "en": "*What to look at:* the lines stop where the run left the valley.",
+        "ko": "*볼 곳:* 선은 실행이 골짜기를 벗어난 곳에서 끊깁니다.",
+    },
+    "rmsprop.look.distance": {
+        "en": "*What to look at:* where each curve ends up against the dotted line α = {lr}: "
+        "over the last {n} steps GD is {gd} from the minimum on average, RMSprop {rms}, "
+        "with steps of {move} on average.",
+        "ko": "*볼 곳:* 각 곡선이 점선 α = {lr}에 비해 어디서 끝나는지 보세요. 마지막 {n}단계 "
+        "동안 최솟값까지의 평균 거리는 경사 하강법이 {gd}, RMSprop이 {rms}이고, RMSprop의 "
+        "평균 보폭은 {move}입니다.",
+    },
     # section 1
     "rmsprop.s1_title": {
         "en": "1. The update rule, with live numbers",
@@ -42,13 +96,16 @@ STRINGS = {
         "mean square).",
         "ko": "RMSprop은 기울기 제곱의 지수 가중 평균 s를 좌표마다 하나씩 유지합니다(제곱은 원소별로 "
         "합니다). 그리고 각 좌표는 자기 기울기에 α를 곱하고 √s, 즉 그 평균의 제곱근으로 나눈 만큼 "
-        "움직입니다. 이름의 뜻도 여기서 나옵니다: 제곱(square)의 평균(mean)의 제곱근(root).",
+        "움직입니다. RMSprop이라는 이름의 앞부분도 여기서 나왔습니다. 제곱의 평균의 제곱근, 곧 "
+        "제곱평균제곱근이라는 뜻입니다.",
     },
     "rmsprop.s1_symbols": {
         "en": "g: gradient at the current point; β: how long s remembers (about 1/(1−β) steps); "
-        "α: learning rate; ε: a tiny number so that the division never blows up when s is 0.",
+        "α: learning rate; ε: a tiny number so that the division never blows up when s is 0; "
+        "η = α/(√s+ε): the effective learning rate of a coordinate.",
         "ko": "g: 현재 점의 기울기, β: s가 기억하는 길이(대략 1/(1−β) 단계), α: 학습률, "
-        "ε: s가 0일 때도 나눗셈이 터지지 않게 더하는 아주 작은 수.",
+        "ε: s가 0일 때도 나눈 값이 한없이 커지지 않게 더하는 아주 작은 수, "
+        "η = α/(√s+ε): 좌표마다 따로 정해지는 실효 학습률.",
     },
     "rmsprop.k": {"en": "Show step k", "ko": "보여 줄 단계 k"},
     "rmsprop.k_clamped": {
@@ -93,18 +150,18 @@ STRINGS = {
         "대략 α/√(1−β) 만큼 움직입니다.",
     },
     "rmsprop.first_caption": {
-        "en": "Second line: how far w and b actually moved in the run's first step, then the "
-        "formula evaluated with the run's first gradients.",
-        "ko": "둘째 줄: 실행의 첫 단계에서 w와 b가 실제로 움직인 거리, 그리고 실행의 첫 기울기를 "
+        "en": "The second formula: how far w and b actually moved in the run's first step, then "
+        "the formula worked out with the run's first gradients.",
+        "ko": "둘째 식: 실행의 첫 단계에서 w와 b가 실제로 움직인 거리, 그리고 실행의 첫 기울기를 "
         "넣어 계산한 공식 값입니다.",
     },
     "rmsprop.torch": {
-        "en": "This is exactly PyTorch's torch.optim.RMSprop(lr={lr}, alpha={beta}, eps={eps}) "
-        "(PyTorch calls β alpha). It has no bias correction, so the first step is about "
+        "en": "This is exactly PyTorch's `torch.optim.RMSprop(lr={lr}, alpha={beta}, eps={eps})` "
+        "(PyTorch calls β `alpha`). It has no bias correction, so the first step is about "
         "α/√(1−β) = {approx}, that is {factor}·α per coordinate (10·α at β = 0.99). Adam will "
         "fix this start.",
-        "ko": "이 식은 PyTorch에서 torch.optim.RMSprop(lr={lr}, alpha={beta}, eps={eps}) "
-        "설정과 정확히 같습니다(PyTorch는 β를 alpha라고 부릅니다). 편향 보정(bias correction)이 없어서 "
+        "ko": "이 식은 PyTorch에서 `torch.optim.RMSprop(lr={lr}, alpha={beta}, eps={eps})` "
+        "설정과 정확히 같습니다(PyTorch는 β를 `alpha`라고 부릅니다). 편향 보정이 없어서 "
         "첫 걸음은 좌표마다 약 α/√(1−β) = {approx}, 곧 α의 {factor}배입니다(β = 0.99이면 10배). "
         "Adam이 이 출발 문제를 고칩니다.",
     },
@@ -133,9 +190,11 @@ STRINGS = {
     },
     "rmsprop.valley_caption": {
         "en": "Press Play to watch both runs step by step; the slider below the map picks a step. "
-        "Colours show log₁₀ of the cost; the minimum is at (0, 0).",
+        "The shading shows the cost, darker where it is lower (on a log scale); the minimum is "
+        "at (0, 0).",
         "ko": "재생을 누르면 두 실행이 한 단계씩 움직입니다. 지도 아래 슬라이더로 단계를 고를 수 "
-        "있습니다. 색은 비용의 log₁₀이고, 최솟값은 (0, 0)에 있습니다.",
+        "있습니다. 음영은 비용을 나타내며 낮을수록 어둡습니다(로그 눈금). 최솟값은 (0, 0)에 "
+        "있습니다.",
     },
     "rmsprop.gd_limit": {
         "en": "GD's learning rate {lr} is above 2/κ = {two}, the largest rate the steep "
@@ -203,12 +262,12 @@ STRINGS = {
         "ko": "기울기 제곱 평균의 제곱근",
     },
     "rmsprop.rate_w": {
-        "en": "α/(√s<sub>w</sub>+ε) (flat w)",
-        "ko": "α/(√s<sub>w</sub>+ε) (완만한 w)",
+        "en": "η<sub>w</sub> (flat w)",
+        "ko": "η<sub>w</sub> (완만한 w)",
     },
     "rmsprop.rate_b": {
-        "en": "α/(√s<sub>b</sub>+ε) (steep b)",
-        "ko": "α/(√s<sub>b</sub>+ε) (가파른 b)",
+        "en": "η<sub>b</sub> (steep b)",
+        "ko": "η<sub>b</sub> (가파른 b)",
     },
     "rmsprop.rate_y": {"en": "effective learning rate", "ko": "실효 학습률"},
     "rmsprop.rate_title": {
@@ -262,29 +321,22 @@ STRINGS = {
         "en": "Distance to the minimum (log scale)",
         "ko": "최솟값까지 거리 (로그 눈금)",
     },
-    "rmsprop.tail_dist": {
-        "en": "{name}: mean distance, last {n} steps",
-        "ko": "{name}: 마지막 {n}단계 평균 거리",
-    },
-    "rmsprop.tail_move": {
-        "en": "RMSprop: mean step length, last {n} steps",
-        "ko": "RMSprop: 마지막 {n}단계 평균 보폭",
-    },
-    "rmsprop.tail_move_help": {
-        "en": "Average of $\\lVert x_k - x_{k-1}\\rVert$ over the last steps; compare it with α.",
-        "ko": "마지막 단계들의 $\\lVert x_k - x_{k-1}\\rVert$ 평균입니다. α와 비교해 보세요.",
-    },
     "rmsprop.col_setting": {"en": "RMSprop run", "ko": "RMSprop 실행"},
-    "rmsprop.col_lr": {"en": "α", "ko": "α"},
-    "rmsprop.col_eps": {"en": "ε", "ko": "ε"},
     "rmsprop.col_hit": {"en": "steps to target", "ko": "목표까지 단계 수"},
-    "rmsprop.col_dist": {"en": "mean distance, last {n}", "ko": "마지막 {n}단계 평균 거리"},
-    "rmsprop.col_move": {"en": "mean step, last {n}", "ko": "마지막 {n}단계 평균 보폭"},
-    "rmsprop.variant.0": {"en": "your setting", "ko": "지금 설정"},
-    "rmsprop.variant.1": {"en": "α halved", "ko": "α 절반"},
-    "rmsprop.variant.2": {"en": "α quartered", "ko": "α 4분의 1"},
-    "rmsprop.variant.3": {"en": "ε = 0.1", "ko": "ε = 0.1"},
-    "rmsprop.variant.4": {"en": "ε = 1", "ko": "ε = 1"},
+    "rmsprop.col_dist": {"en": "mean distance", "ko": "평균 거리"},
+    "rmsprop.col_move": {"en": "mean step", "ko": "평균 보폭"},
+    "rmsprop.table_note": {
+        "en": "The last two columns average over the last {n} steps of each run.",
+        "ko": "마지막 두 열은 각 실행의 마지막 {n}단계 평균입니다.",
+    },
+    "rmsprop.variant.0": {
+        "en": "your setting (α = {lr}, ε = {eps})",
+        "ko": "지금 설정(α = {lr}, ε = {eps})",
+    },
+    "rmsprop.variant.1": {"en": "α halved: {lr}", "ko": "α 절반: {lr}"},
+    "rmsprop.variant.2": {"en": "α quartered: {lr}", "ko": "α 4분의 1: {lr}"},
+    "rmsprop.variant.3": {"en": "ε = {eps}", "ko": "ε = {eps}"},
+    "rmsprop.variant.4": {"en": "ε = {eps}", "ko": "ε = {eps}"},
     "rmsprop.s4_after": {
         "en": "A smaller α shrinks the hops but also slows the approach. A larger ε takes over "
         "once √s falls below it: the rate becomes about α/ε and the step shrinks with the "
