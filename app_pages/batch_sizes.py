@@ -10,8 +10,7 @@ from optim_core.lessons import batch_sizes as lesson
 from ui import cached, upload
 from ui.figures import batch_sizes as fig
 from ui.formulas import batch_sizes as formulas
-from ui.numbers import text as num
-from ui.widgets import Controls, busy, glossary, lang, share_box, t, what_to_try
+from ui.widgets import Controls, busy, chart, glossary, lang, share_box, t, what_to_try
 
 LINK_FLAG = "_batch_sizes_link_upload"
 FILE_SEEN = "_batch_sizes_file"  # the uploaded file the column choice below belongs to
@@ -27,11 +26,6 @@ def clamp(key: str, low: int, high: int) -> None:
     value = st.session_state.get(key)
     if value is not None and value != (inside := lesson.whole(value, low, high, low)):
         st.session_state[key] = inside
-
-
-def shown(fields: dict, digits: int = 3) -> dict:
-    """A lesson's caption fields with every float formatted for text."""
-    return {key: num(v, digits) if isinstance(v, float) else v for key, v in fields.items()}
 
 
 def section(number: int, **fields) -> None:
@@ -178,7 +172,7 @@ def one_step(prepared, view, lr: float, seed, j: int) -> None:
             st.warning(t("batch_sizes.after_divergence", step=here.step, at=here.diverged_at))
         else:
             costs = {"before": here.cost_before, "after": here.cost_after}
-            st.caption(t("batch_sizes.update_text", **shown(costs, 4)))
+            st.caption(t("batch_sizes.update_text", **formulas.shown(costs, 4)))
 
 
 @st.fragment
@@ -187,7 +181,7 @@ def by_feature(prepared, view, lr: float, epochs: int, seed) -> None:
     clamp("feat", 1, prepared.n)
     label = t("batch_sizes.feature_j")
     j = controls.selectbox("feat", label, prepared.feature_numbers, 1, width=360) or 1
-    feature = formulas.markdown_text(prepared.feature_name(j))
+    feature = formulas.markdown_text(fig.feature_label(t, prepared, j))  # an upload's: as typed
     st.caption(t("batch_sizes.feature_caption", j=j, feature=feature))
     one_step(prepared, view, lr, seed, j)
     what_to_try("batch_sizes.s1_try")
@@ -205,8 +199,10 @@ def by_feature(prepared, view, lr: float, epochs: int, seed) -> None:
     grid = st.columns(2)  # two charts in each column: a 2 × 2 grid read row by row
     for i, clock in enumerate(fig.CLOCKS):
         figure = cached.batch_sizes_clock_figure(prepared, run, clock, view.best_cost, lang())
-        grid[i % 2].plotly_chart(figure, key=f"batch_sizes_curve_{i}")
-    st.caption(t("batch_sizes.curves_caption", **shown(runs.caption)))
+        chart(figure, key=f"batch_sizes_curve_{i}", where=grid[i % 2])
+        look = formulas.look_clock(t, runs, clock, names, prepared.m, view.best_cost)
+        grid[i % 2].markdown(look)
+    st.caption(t("batch_sizes.curves_caption", **formulas.shown(runs.caption)))
     what_to_try("batch_sizes.s2_try")
 
     # -- 3. the path on the map -----------------------------------------------------------------
@@ -214,7 +210,8 @@ def by_feature(prepared, view, lr: float, epochs: int, seed) -> None:
     run = (j, view.batch, lr, epochs, seed)
     cmap = busy(cached.batch_sizes_contour, prepared, *run)
     contour = cached.batch_sizes_contour_figure(prepared, run, lang())
-    st.plotly_chart(contour, key="batch_sizes_contour")
+    chart(contour, key="batch_sizes_contour")
+    st.markdown(formulas.look_contour(t, cmap, view.batch))
     if cmap.diverged:
         st.warning(t("batch_sizes.contour_diverged"))
     st.caption(t("batch_sizes.contour_caption", epochs=epochs))
@@ -237,8 +234,9 @@ if not cached.batch_sizes_swept(prepared):  # measured once per data set: show t
         cached.batch_sizes_sweep_point(prepared, plan.batch)
     bar.empty()
 sweep = cached.batch_sizes_sweep(prepared)
-chart = cached.batch_sizes_sweep_figure(prepared, view.batch, lang())
-st.plotly_chart(chart, key="batch_sizes_sweep")
+sweep_chart = cached.batch_sizes_sweep_figure(prepared, view.batch, lang())
+chart(sweep_chart, key="batch_sizes_sweep")
+st.markdown(formulas.look_sweep(t, sweep, view.batch))
 results, trials = cached.batch_sizes_sweep_tables(prepared, lang())
 st.dataframe(**results, hide_index=True)
 if said := formulas.sweep_sentences(t, sweep):

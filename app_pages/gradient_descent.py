@@ -7,7 +7,7 @@ from ui import cached, figures
 from ui.figures import gradient_descent as fig
 from ui.formulas import gradient_descent as formulas
 from ui.numbers import text as num
-from ui.widgets import Controls, glossary, lang, share_box, t, what_to_try
+from ui.widgets import Controls, chart, glossary, lang, share_box, t, what_to_try
 
 PAGE = "gradient_descent"
 SHOW_REGIME = {
@@ -101,7 +101,8 @@ fig_labels |= {key: t(f"gradient_descent.{key}") for key in ("bill", "tip")}
 descent_fig = cached.gradient_descent_descent_figure(
     lr, w0, steps, lang(), fig_labels, t("gradient_descent.note")
 )
-st.plotly_chart(descent_fig, key="gd_descent")
+chart(descent_fig, key="gd_descent")
+st.markdown(formulas.look_descent(t, data, run))
 st.caption(t("gradient_descent.play_hint"))
 
 
@@ -132,8 +133,8 @@ def step_k(lr: float, w0: float, steps: int) -> None:
         st.info(t("gradient_descent.shown_last", step=shown.diverged_at, k=shown.shown))
     labels = {key: t(f"gradient_descent.fig.{key}") for key in fig.STEP_LABELS}
     labels |= {"cost": t("common.loss")}
-    chart = cached.gradient_descent_step_figure(lr, w0, steps, k, lang(), labels)
-    st.plotly_chart(chart, key="gd_step")
+    chart(cached.gradient_descent_step_figure(lr, w0, steps, k, lang(), labels), key="gd_step")
+    st.markdown(formulas.look_step(t, shown))
     slope_words = t("gradient_descent.explain_slope", k=shown.shown, slope=num(shown.slope_k))
     st.markdown(
         formulas.shown(
@@ -221,20 +222,13 @@ note2 = t("gradient_descent.note2")
 left, right = st.columns(2)  # the same path, side by side (titles inside the charts)
 labels = labels2 | {"title": t("gradient_descent.contour_title")}
 contour_fig = cached.gradient_descent_contour_figure(*settings2, lang(), labels, note2)
-left.plotly_chart(contour_fig, key="gd_contour")
+chart(contour_fig, key="gd_contour", where=left)
+left.markdown(formulas.look_contour(t, valley))
 labels = labels2 | {"title": t("gradient_descent.surface_title")}
 surface_fig = cached.gradient_descent_surface_figure(*settings2, camera, lang(), labels, note2)
-right.plotly_chart(surface_fig, key="gd_surface")
-result = t(
-    "gradient_descent.two_result",
-    lr=num(valley.lr),
-    fast=num(valley.fast_factor),
-    slow=num(valley.slow_factor, 6),
-    steps=steps2,
-    gap=num(valley.gap, 3),
-    needed=f"{valley.steps_needed:,}" if valley.shrinks else t("gradient_descent.never"),
-)
-st.markdown(formulas.shown(result, t("gradient_descent.surface_hint")))
+chart(surface_fig, key="gd_surface", where=right)
+right.markdown(formulas.look_surface(t, valley))
+st.markdown(formulas.two_result(t, data, valley))
 what_to_try("gradient_descent.try2")
 
 controls.reset_button()

@@ -118,6 +118,7 @@ class Prepared(NamedTuple):
     n: int
     one_class: bool  # classification whose target holds only one of the two answers
     key: str  # names the data (see data_key): equal keys, equal Prepared
+    source: str = ""  # the built-in table's name ("": an upload, whose names stay as written)
 
     # A problem is known by its key: hashing or comparing the arrays themselves would
     # cost on every look-up (a cache, a set of finished work) what the key costs once.
@@ -156,13 +157,17 @@ class Prepared(NamedTuple):
         return _rounded(self.mean, 4), _rounded(self.std, 4)
 
 
-def data_key(table: datasets.Table, task: str) -> str:
+def data_key(table: datasets.Table, task: str, source: str = "") -> str:
     """A short name for a prepared table: a digest of its numbers (raw features and
-    target), names, labels and task. Everything in a :class:`Prepared` follows from
-    these, so equal keys mean equal data; computed once per table (it is cached)."""
+    target), names, labels, task and source (a built-in table's name, or "" for an upload:
+    only a built-in table's column names are translated). Everything in a
+    :class:`Prepared` follows from these, so equal keys mean equal data; computed once per
+    table (it is cached)."""
     digest = hashlib.blake2b(digest_size=12)
     X, y = np.ascontiguousarray(table.X), np.ascontiguousarray(table.y)
     described = (task, X.shape, table.feature_names, table.target_name, table.labels)
+    if source:
+        described += (source,)
     for part in (repr(described).encode(), repr(table.n_dropped).encode()):
         digest.update(part)
     digest.update(X.tobytes())
@@ -203,8 +208,10 @@ def _rounded(values: np.ndarray, decimals: int) -> np.ndarray:
     return np.where(np.isfinite(rounded), rounded, values)
 
 
-def prepare(table: datasets.Table, task: str) -> Prepared:
+def prepare(table: datasets.Table, task: str, source: str = "") -> Prepared:
     """Standardize a table's features: ``(x − mean) / std`` column by column.
+
+    ``source`` names a built-in table (see :attr:`Prepared.source`); "" for an upload.
 
     Raises ``DataError`` (``extreme_target``) for a regression target too large to square,
     ``ValueError`` for a column whose values cannot be standardized.
@@ -228,7 +235,8 @@ def prepare(table: datasets.Table, task: str) -> Prepared:
         m,
         n,
         task == "classification" and not 0 < mean_y < 1,
-        data_key(table, task),
+        data_key(table, task, source),
+        source,
     )
 
 
@@ -240,7 +248,7 @@ def builtin(name: str, task: str) -> Prepared:
         features, target = info.regression_features, info.regression_target
     else:
         features, target = info.classification_features, info.classification_target
-    return prepare(datasets.table_from_frame(df, list(features), target, task), task)
+    return prepare(datasets.table_from_frame(df, list(features), target, task), task, name)
 
 
 NO_COLUMNS = DataError("no_numeric_features")  # an upload without a usable column
@@ -561,6 +569,34 @@ class Curves(NamedTuple):
         """``("chosen", curve)`` and, unless it is the same run, ``("full", curve)``."""
         return (("chosen", self.chosen),) + ((("full", self.full),) if self.show_full else ())
 
+    @property
+    def look(self) -> dict[str, float]:
+        """The numbers of the lines under the four charts, by their names in the text: where
+        each run starts and ends, the chosen run's cost when full batch has made all its
+        steps, both costs after the first epoch, and the run's measured times."""
+        chosen, full = self.chosen, self.full
+        return {
+            "first": float(chosen.loss[0]),
+            "chosen_end": _last(chosen.loss),
+            "full_end": _last(full.loss),
+            "chosen_at": float(np.interp(full.steps_taken, chosen.steps, chosen.loss)),
+            "chosen_e1": float(chosen.epoch_loss[min(1, len(chosen.epoch_loss) - 1)]),
+            "full_e1": float(full.epoch_loss[min(1, len(full.epoch_loss) - 1)]),
+            "examples": int(chosen.examples[-1]),
+            "epochs": int(chosen.epochs[-1]),
+            "steps_chosen": chosen.steps_taken,
+            "steps_full": full.steps_taken,
+            "ms_chosen": chosen.ms_total,
+            "ms_full": full.ms_total,
+        }
+
+
+def _last(values: np.ndarray) -> float:
+    """The last finite value of a record (NaN when there is none)."""
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    return float(finite[-1]) if finite.size else math.nan
+
 
 def curves(
     X: np.ndarray, y: np.ndarray, task: str, batch: int, lr: float, epochs: int, seed
@@ -593,11 +629,27 @@ class Contour(NamedTuple):
     full_path: np.ndarray  # (k, 2) full batch
     diverged: bool
     show_full: bool  # False when the chosen batch is the full batch
+    steps: tuple[int, int] = (0, 0)  # update steps taken by the chosen run and by full batch
 
     @property
     def shown(self) -> tuple[tuple[str, np.ndarray], ...]:
         """``("chosen", path)`` and, unless it is the same run, ``("full", path)``."""
         return (("chosen", self.path),) + ((("full", self.full_path),) if self.show_full else ())
+
+    @property
+    def look(self) -> dict[str, float]:
+        """The numbers of the line under the map: steps taken and how far from the optimum
+        (in the (w, b) plane) each path ends."""
+        gap = [
+            float(np.linalg.norm(p[-1] - self.optimum)) if len(p) else math.nan
+            for p in (self.path, self.full_path)
+        ]
+        return {
+            "steps_chosen": self.steps[0],
+            "steps_full": self.steps[1],
+            "gap_chosen": gap[0],
+            "gap_full": gap[1],
+        }
 
 
 def contour(
@@ -618,7 +670,7 @@ def contour(
     batch, epochs, seed = _settings(m, batch, epochs, seed)
     j = whole(feature, 1, X.shape[1], 1) - 1
     loss = make_loss(X[:, [j]], y, task)
-    paths = []
+    paths, taken = [], []
     diverged = False
     for size in (batch, m):
         nb = batches.batches_per_epoch(m, size)
@@ -634,6 +686,7 @@ def contour(
             max_steps=total,
         )
         path = r.trajectory.params
+        taken.append(int(r.trajectory.steps[-1]))
         finite = np.all(np.isfinite(path), axis=1)
         diverged |= not finite.all()
         paths.append(path[finite])
@@ -644,7 +697,7 @@ def contour(
     lo, hi = lo - 0.12 * span, hi + 0.12 * span
     ws, bs = np.linspace(lo[0], hi[0], GRID), np.linspace(lo[1], hi[1], GRID)
     z = training.cost_grid(loss, ws, bs)
-    return Contour(ws, bs, z, best, paths[0], paths[1], diverged, batch != m)
+    return Contour(ws, bs, z, best, paths[0], paths[1], diverged, batch != m, tuple(taken))
 
 
 # -- 4. the batch-size sweep --------------------------------------------------------------------

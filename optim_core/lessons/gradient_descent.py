@@ -41,6 +41,11 @@ parabola with :math:`C'' = \lambda_i`, so a step size must stay below :math:`2/\
 while the flattest direction shrinks only by :math:`1 - \alpha\lambda_{\min}` per step. The
 ratio :math:`\kappa = \lambda_{\max}/\lambda_{\min}` (the condition number) therefore says how
 slow gradient descent is; standardizing the bill makes :math:`\kappa = 1`.
+
+**The intercept.** On the standardized bill :math:`z_i = (x_i - \bar x)/s` the normal equation
+for b reads :math:`\sum_i (w z_i + b - y_i) = 0`, and :math:`\sum_i z_i = 0`, so
+:math:`b^* = \bar y`: the best intercept is the mean tip, the guess one would make without
+looking at the bill. On the raw bill :math:`b^* = \bar y - w^*\bar x` is the tip of a $0 bill.
 """
 
 from __future__ import annotations
@@ -265,6 +270,7 @@ class Parabola(NamedTuple):
     lr_options: tuple[float, ...]  # LR_GRID plus 1/C'' and 2/C'', sorted
     x_mean: float
     x_std: float
+    y_mean: float  # the mean tip: b* of the standardized valley
     eig_raw: tuple[float, float]  # (λ_min, λ_max) of the (w, b) Hessian on the raw bill
     eig_std: tuple[float, float]  # the same on the standardized bill
     kappa_raw: float
@@ -305,6 +311,7 @@ def parabola() -> Parabola:
         lr_options=tuple(sorted(set(LR_GRID) | {one, two})),
         x_mean=float(x.mean()),
         x_std=float(x.std()),
+        y_mean=float(y.mean()),
         eig_raw=(float(eig_raw[0]), float(eig_raw[-1])),
         eig_std=(float(eig_std[0]), float(eig_std[-1])),
         kappa_raw=condition_number(raw_h),
@@ -343,6 +350,9 @@ class Descent(NamedTuple):
     factor: float  # 1 − α·C''
     growth: float  # |1 − α·C''|
     regime: str  # one of REGIMES
+    cost_first: float  # C(W_0)
+    cost_last: float  # the cost at the last finite point of the run
+    last: int  # the step of that point
 
 
 def last_step(steps: int) -> int:
@@ -371,6 +381,8 @@ def descent(lr: float, w0: float, steps: int, k: int = 0) -> Descent:
     move = -lr * slope
     factor = contraction(lr, p.c2)
     s = float(slope[shown])
+    finite = np.flatnonzero(np.isfinite(loss_path) & np.isfinite(w_path))
+    last = int(finite[-1]) if finite.size else 0
     return Descent(
         lr=float(lr),
         w_path=w_path,
@@ -392,6 +404,9 @@ def descent(lr: float, w0: float, steps: int, k: int = 0) -> Descent:
         factor=factor,
         growth=abs(factor),
         regime=regime(lr, p.c2),
+        cost_first=float(loss_path[0]),
+        cost_last=float(loss_path[last]),
+        last=last,
     )
 
 
@@ -418,6 +433,13 @@ class Valley(NamedTuple):
     shrinks: bool  # steps_needed is finite
     gap: float  # final cost − C*, inf when the run diverged
     steps: int
+    raw: bool  # the raw bill (False: standardized)
+    kappa: float  # λ_max / λ_min
+    last: int  # the last step whose point is finite
+    end: tuple[float, float]  # (w, b) at that step
+    cost_first: float  # C(w_0, b_0)
+    cost_last: float  # the cost at ``end``
+    mean_tip: float  # ȳ: b* when the bill is standardized
 
 
 @functools.cache
@@ -443,6 +465,8 @@ def valley(rate: float, w0: float, b0: float, steps: int, raw: bool) -> Valley:
     slow, fast = 1.0 - lr * lam_min, 1.0 - lr * lam_max
     needed = steps_to_shrink(max(abs(slow), abs(1.0 - rate)), SHRINK)
     diverged_at = int(traj.diverged_at)
+    finite = np.flatnonzero(np.all(np.isfinite(traj.params), axis=1) & np.isfinite(traj.loss))
+    last = int(finite[-1]) if finite.size else 0
     return Valley(
         grid=_grid_2d(bool(raw)),
         path=traj.params,
@@ -461,4 +485,11 @@ def valley(rate: float, w0: float, b0: float, steps: int, raw: bool) -> Valley:
         shrinks=math.isfinite(needed),
         gap=float(traj.loss[-1] - cost_star) if diverged_at < 0 else math.inf,
         steps=int(steps),
+        raw=bool(raw),
+        kappa=lam_max / lam_min,
+        last=last,
+        end=(float(traj.params[last, 0]), float(traj.params[last, 1])),
+        cost_first=float(traj.loss[0]),
+        cost_last=float(traj.loss[last]),
+        mean_tip=float(np.mean(tips()[1])),
     )

@@ -348,3 +348,126 @@ def test_a_warm_view_asks_for_the_whole_sweep_at_once_without_a_progress_bar():
     assert not at.get("progress") and not at.get("empty")
     sizes = list(next(d.value for d in at.dataframe if len(d.value) == 10).iloc[:, 0])
     assert sizes == [1, 2, 4, 8, 16, 32, 64, 128, 256, M]
+
+
+# -- issue 10: Korean column names, what to look at, colours ----------------------------------------
+def known_columns() -> set[str]:
+    names = set()
+    for info in datasets.TABLES.values():
+        names |= {*info.regression_features, info.regression_target}
+        names |= {*info.classification_features, info.classification_target}
+    return names
+
+
+def shown_names(at) -> list[str]:
+    """Every header and cell of the page's tables, every chart's axis titles and the captions."""
+    shown = [*captions(at), *(m.value for m in at.markdown)]
+    for frame in (d.value for d in at.dataframe):
+        shown += [str(c) for c in frame.columns]
+        shown += [str(v) for v in frame.iloc[:, 0]]
+    for spec in (chart(at, key) for key in CHART_KEYS):
+        layout = spec["layout"]
+        for axis in ("xaxis", "yaxis"):
+            shown.append(str(((layout.get(axis) or {}).get("title") or {}).get("text", "")))
+    return shown
+
+
+CHART_KEYS = [f"batch_sizes_curve_{i}" for i in range(4)] + [
+    "batch_sizes_contour",
+    "batch_sizes_sweep",
+]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"cls": "true"}, {"data": "seattle_weather"}, {"data": "seattle_weather", "cls": "true"}],
+    ids=["cars", "cars-cls", "weather", "weather-cls"],
+)
+def test_no_known_column_is_left_in_english_on_the_korean_page(params):
+    at = open_page("ko", **params)
+    assert not at.exception, errors(at)
+    found = [
+        (name, shown)
+        for shown in shown_names(at)
+        for name in known_columns()
+        if re.search(rf"(?<![A-Za-z_]){re.escape(name)}(?![A-Za-z_])", shown)
+    ]
+    assert not found, found[:5]
+    task = "classification" if params.get("cls") else "regression"
+    name = lesson.builtin(params.get("data", "cars"), task).feature_name(1)
+    korean = text.get(f"data.column.{name}", "ko")  # the feature of the map, in Korean
+    axis = chart(at, "batch_sizes_contour")["layout"]["xaxis"]["title"]["text"]
+    assert axis == text.get("batch_sizes.axis_w", "ko", feature=korean)
+    assert text.get("batch_sizes.feature_caption", "ko", j=1, feature=korean) in [
+        c.replace("\\", "") for c in captions(at)
+    ]
+
+
+def test_the_english_page_keeps_the_files_own_column_names():
+    at = open_page("en")
+    table = next(d.value for d in at.dataframe if "Row i" in d.value)
+    assert {"Cylinders", "Weight_in_lbs", "Miles_per_Gallon"} <= set(table.columns)
+
+
+def test_an_uploaded_column_named_like_a_known_one_stays_as_written_in_korean():
+    rows = [(2 * i + 1, (i * 7) % 11, (i * 5) % 3) for i in range(16)]
+    at = upload(on_upload("ko"), csv("Miles_per_Gallon,Cylinders,Horsepower", rows))
+    assert not at.exception and not at.error, errors(at)
+    table = next(d.value for d in at.dataframe if text.get("batch_sizes.row", "ko") in d.value)
+    assert {"Cylinders", "Horsepower", "Miles_per_Gallon"} <= set(table.columns)
+    assert "Cylinders" in chart(at, "batch_sizes_contour")["layout"]["xaxis"]["title"]["text"]
+
+
+LOOK = {lang: text.get("batch_sizes.look.step", lang).split(":")[0] for lang in text.LANGUAGES}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at_with_the_runs_numbers(lang):
+    at = open_page(lang)
+    assert not at.exception, errors(at)
+    lines = [m.value for m in at.markdown if m.value.startswith(LOOK[lang])]
+    assert len(lines) == len(at.get("plotly_chart")) == 6
+    prepared = lesson.builtin("cars", "regression")
+    runs = lesson.curves(prepared.X, prepared.y, "regression", 32, lesson.DEFAULT_LR, 10, 0)
+    look = runs.look
+    by_start = {line[:30]: line for line in lines}
+    step = next(v for k, v in by_start.items() if f"{look['full_end']:.4g}" in v and "130" in v)
+    assert f"{look['chosen_at']:.4g}" in step  # the chosen run after full batch's 10 steps
+    assert any(
+        f"{look['chosen_e1']:.4g}" in line and f"{look['full_e1']:.4g}" in line for line in lines
+    )
+    contour = lesson.contour(prepared.X, prepared.y, "regression", 1, 32, lesson.DEFAULT_LR, 10, 0)
+    assert any(f"{contour.look['gap_full']:.3g}" in line for line in lines)
+    fastest = [line for line in lines if "256" in line or "SGD" in line]
+    assert fastest  # the sweep's line names the fastest batch size and SGD's epoch time
+
+
+def test_a_full_batch_run_alone_says_so_under_each_curve():
+    at = open_page("en", batch=str(M))
+    lines = [m.value for m in at.markdown if m.value.startswith(LOOK["en"])]
+    alone = text.get("batch_sizes.look.alone", "en").split("{")[0]
+    assert sum(line.startswith(alone) for line in lines) == 4
+
+
+def test_full_batch_is_gradient_descents_blue_and_no_optimizer_colour_means_anything_else():
+    at = open_page("en")
+    blue = "#0072B2"
+    others = {"#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"}
+    full = text.get("batch_sizes.full_name", "en", m=M)
+    for key in CHART_KEYS:
+        spec = chart(at, key)
+        used = set()
+        for tr in spec["data"]:
+            for part in ("line", "marker"):
+                colour = (tr.get(part) or {}).get("color")
+                if isinstance(colour, str):
+                    used.add(colour.upper())
+        assert not used & others, key
+        if key != "batch_sizes_sweep":
+            assert trace(spec, full)["line"]["color"] == blue, key
+
+
+def test_the_shuffle_seed_is_named_without_an_english_gloss():
+    at = open_page("ko")
+    label = at.number_input(key="seed").label
+    assert label == text.get("batch_sizes.seed", "ko") and not re.search("[A-Za-z]", label)

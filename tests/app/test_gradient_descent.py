@@ -235,3 +235,85 @@ def test_empty_camera_in_the_link_falls_back_to_the_default():
     at = open_app(PAGE, "en", timeout=60, cam="")
     assert not at.exception, [e.value for e in at.exception]
     assert chart(at, "gd_surface")["layout"]["scene"]["camera"]["eye"]["x"] == 1.5  # "iso"
+
+
+# -- issue 10: what b means, what to look at, colours ---------------------------------------------
+def markdown(at) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def test_the_standardized_run_ends_at_the_mean_tip_and_the_page_says_so():
+    # the study note: b is "the average output you would guess with no input"
+    mean_tip = float(np.mean(Y))
+    valley = lesson.valley(lesson.DEFAULT_RATE, -2.5, 5.5, 40, False)
+    assert valley.optimum[1] == pytest.approx(mean_tip, rel=1e-12)  # b* = ȳ exactly
+    assert valley.end[1] == pytest.approx(mean_tip, abs=1e-3)  # where the run ends
+    assert valley.mean_tip == pytest.approx(mean_tip, rel=1e-12)
+    for lang in text.LANGUAGES:
+        at = open_page(lang)
+        said = text.get(
+            "gradient_descent.intercept_std",
+            lang,
+            b_end=f"{valley.end[1]:.4g}",
+            b_star=f"{valley.optimum[1]:.4g}",
+            mean=f"{mean_tip:.4g}",
+            m=244,
+        )
+        assert any(said in m for m in markdown(at)), lang
+        assert "2.998" in said
+    raw = lesson.valley(lesson.DEFAULT_RATE, -2.5, 5.5, 40, True)
+    assert raw.optimum[1] == pytest.approx(mean_tip - raw.optimum[0] * X.mean(), rel=1e-9)
+    at = open_page("en", gd_raw="true")
+    assert any("bill of $0" in m and f"{raw.optimum[1]:.4g}" in m for m in markdown(at))
+
+
+LOOK = {lang: text.get("gradient_descent.look.step", lang).split(":")[0] for lang in text.LANGUAGES}
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at_with_the_runs_numbers(lang):
+    at = open_page(lang)
+    lines = [m for m in markdown(at) if m.startswith(LOOK[lang])]
+    assert len(lines) == len(at.get("plotly_chart")) == 4
+    descent, step, contour, surface = lines
+    p, d = lesson.parabola(), lesson.descent(0.001, 0.5, 25)
+    assert f"{p.cost_star:.4g}" in descent  # the lowest cost there is
+    assert f"{d.cost_first:.4g}" in descent and f"{d.loss_path[-1]:.4g}" in descent
+    assert f"{d.w[0]:.4g}" in step and f"{d.new[0]:.4g}" in step and f"{d.slope[0]:.4g}" in step
+    v = lesson.valley(0.3, -2.5, 5.5, 40, False)
+    assert f"({v.end[0]:.4g}, {v.end[1]:.4g})" in contour
+    assert f"{v.loss[0]:.4g}" in surface and f"{v.loss[-1]:.4g}" in surface
+    # a diverging 1-D run says the cost climbs
+    at = open_page(lang, gd_lr="0.01")
+    first = [m for m in markdown(at) if m.startswith(LOOK[lang])][0]
+    climb = text.get("gradient_descent.look.descent_diverge", lang).split("{")[0]
+    assert first.startswith(climb)
+
+
+def test_the_look_line_under_the_step_chart_follows_k():
+    at = open_page("en")
+    at.slider(key="gd_k").set_value(3).run()
+    d = lesson.descent(0.001, 0.5, 25, 3)
+    line = [m for m in markdown(at) if m.startswith(LOOK["en"]) and "touches" in m][0]
+    assert "$W_{3}$" in line and f"{d.w_k:.4g}" in line and f"{d.new_k:.4g}" in line
+
+
+def test_gradient_descent_is_blue_on_its_own_page():
+    at = open_page("en")
+    blue = "#0072B2"
+    others = {"#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"}  # the other racers
+    for key in ("gd_descent", "gd_step", "gd_contour", "gd_surface"):
+        spec = chart(at, key)
+        used = {str(c).upper() for tr in spec["data"] for c in _colours(tr)}
+        assert not used & others, key
+    assert trace(chart(at, "gd_contour"), GD)["line"]["color"] == blue
+    assert trace(chart(at, "gd_surface"), GD)["line"]["color"] == blue
+    arrow = text.get("gradient_descent.fig.step_arrow", "en")
+    assert trace(chart(at, "gd_step"), arrow)["line"]["color"] == blue
+
+
+def _colours(tr: dict):
+    for part in ("line", "marker"):
+        colour = (tr.get(part) or {}).get("color")
+        if isinstance(colour, str):
+            yield colour

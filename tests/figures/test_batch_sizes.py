@@ -246,14 +246,22 @@ def test_the_formulas_carry_the_lesson_numbers(cars):
     here = lesson.step(cars.X, cars.y, "regression", 32, 0.05, 0, 2, 3, 1)
     cost, full, mini, update = formulas.step("regression", cars.m, 0.0, 0.05, here)
     assert r"\frac{1}{2\cdot 392}" in cost and r"\sigma" not in cost
-    assert full.endswith(f"= {formulas.num(here.full_grad)}") and r"\colorbox" not in full
+    end = r"\end{aligned}"
+    assert f"= {formulas.num(here.full_grad)}" in full and r"\colorbox" not in full
     assert mini.count(r"\colorbox") == 1 and r"\frac{1}{32}" in mini and "B_{16}" in mini
-    assert update.endswith(f"= {formulas.num(here.w_after)}")
+    assert mini.endswith(f"= {formulas.num(here.batch_grad)}{end}")
+    assert update.endswith(f"= {formulas.num(here.w_after)}{end}")
+    # issue 10: rows short enough for a phone and for half a projector's width: the error
+    # r⁽ⁱ⁾ is defined on a row of its own, the update's numbers are worked on two more rows
+    assert r"r^{(i)} &= w\cdot x^{(i)} + b - y^{(i)}" in full and r"\left(r^{(i)}\right)^2" in cost
+    assert (full.count(r"\\"), mini.count(r"\\"), update.count(r"\\")) == (1, 0, 2)
     assert fig.MARKER in mini
     logistic = formulas.cost("classification", 1461, lesson.L2)
     assert r"\sigma" in logistic and r"\lVert w\rVert^2" in logistic
     ridge = formulas.full_gradient("classification", 1461, 2, lesson.L2, 0.5)
     assert r"\,w_{2}" in ridge
+    assert logistic.count(r"\\") == 4 and logistic.startswith(r"\begin{aligned}")
+    assert ridge.count(r"\\") == 2 and r"r^{(i)} &= \hat y^{(i)} - y^{(i)}" in ridge
 
 
 def test_formulas_after_divergence_show_no_nan():
@@ -345,3 +353,72 @@ def test_the_page_at_its_defaults_sends_at_most_500_kib_of_figures(cars, sweep):
     assert len(figures) == 6
     total = sum(len(figure.to_json()) for figure in figures)
     assert total <= PAGE_BUDGET, f"{total / KIB:.0f} KiB"
+
+
+def test_a_built_in_tables_columns_are_named_in_the_learners_language(cars):
+    from optim_core import datasets
+    from ui import text
+
+    def say(lang):
+        return lambda key, **fields: text.get(key, lang, **fields)
+
+    names = fig.column_names(say("ko"), cars)
+    assert names[0] == "실린더 수" and names[-1] == "연비 (갤런당 마일)"
+    assert fig.column_names(say("en"), cars) == (*cars.feature_names, cars.target_name)
+    here = lesson.step(cars.X, cars.y, "regression", 32, 0.05, 0, 1, 1, 1)
+    frame = fig.batch_table(cars, here, **fig.batch_labels(say("ko"), cars)).frame
+    assert list(frame.columns)[3:] == list(names)
+    scaling = fig.scaling_table(cars, fig.scaling_labels(say("ko"), cars)).frame
+    assert list(scaling.iloc[:, 0]) == list(names[:-1])
+    # every column a built-in table offers has a Korean name
+    for info in datasets.TABLES.values():
+        for column in (*info.regression_features, info.regression_target):
+            assert text.get(f"data.column.{column}", "ko") != column
+        for column in (*info.classification_features, info.classification_target):
+            assert text.get(f"data.column.{column}", "ko") != column
+    # an uploaded file's columns stay as written, even when named like a known one
+    upload = cars._replace(source="")
+    assert fig.column_names(say("ko"), upload) == (*cars.feature_names, cars.target_name)
+    assert fig.feature_label(say("ko"), upload, 1) == "Cylinders"
+
+
+def test_the_look_lines_carry_the_runs_numbers(cars):
+    from ui import text
+
+    def say(key, **fields):
+        return text.get(key, "en", **fields)
+
+    runs = lesson.curves(cars.X, cars.y, "regression", 32, 0.05, 10, 0)
+    names = fig.run_names(say, 32, cars.m)
+    epoch = formulas.look_clock(say, runs, "epoch", names, cars.m, 5.81)
+    assert f"{runs.chosen.epoch_loss[-1]:.4g}" in epoch and "130 steps instead of 10" in epoch
+    gone = lesson.curves(cars.X, cars.y, "regression", 1, 3.0, 2, 0)
+    broken = formulas.look_clock(say, gone, "step", fig.run_names(say, 1, cars.m), cars.m, 5.81)
+    assert gone.chosen.diverged and f"step {gone.chosen.diverged_at}" in broken
+
+
+def phone_width(title: str) -> int:
+    """About how many 390-px-phone columns a bold 14-px title takes: a Hangul syllable is
+    about twice as wide as a Latin letter."""
+    return sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in title)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        *(f"batch_sizes.plot.{c}" for c in fig.CLOCKS),
+        "batch_sizes.contour_title",
+        "batch_sizes.sweep_title",
+        "gradient_descent.contour_title",
+        "gradient_descent.surface_title",
+        "gradient_descent.fig.title_parabola",
+        "gradient_descent.fig.title_data",
+    ],
+)
+def test_chart_titles_fit_a_phone(key):
+    # issue 10: "Time to the target and time per epoch, by batch size" ran off a 390-px chart
+    from ui import text
+
+    for lang in text.LANGUAGES:
+        limit = 24 if key.startswith("gradient_descent.fig.") else 40  # a panel: half a chart
+        assert phone_width(text.get(key, lang)) <= limit, (key, lang)

@@ -60,7 +60,7 @@ def test_descent_figure_has_its_traces_by_name_in_their_colours():
     assert traces["data"]["marker"]["color"] == figures.COLORS["data"]
     assert traces["parabola"]["line"]["color"] == fig.LESSON_COLORS["cost"]
     assert traces["tangent"]["line"]["color"] == fig.LESSON_COLORS["tangent"]
-    assert traces["step_arrow"]["line"]["color"] == fig.LESSON_COLORS["step"]
+    assert traces["step_arrow"]["line"]["color"] == gd  # gradient descent's step: its blue
     np.testing.assert_allclose(traces["cost"]["y"], d.loss_path)
     assert len(spec["frames"]) == d.n_frames == 25
 
@@ -140,6 +140,33 @@ def test_the_surface_depends_on_the_grid_only():
     np.testing.assert_array_equal(first["data"][0]["z"], second["data"][0]["z"])
 
 
+def test_the_surface_is_see_through_and_the_path_floats_above_it():
+    # issue 10: the path was hidden inside the opaque bowl, and the ticks piled up in a corner
+    _, surface, v = valley_figures()
+    bowl, path = surface["data"][0], by_name(surface)["gd"]
+    assert bowl["opacity"] < 0.8
+    height = float(np.nanmax(v.grid.z) - np.nanmin(v.grid.z))
+    above = np.asarray(path["z"], dtype=float) - v.loss
+    np.testing.assert_allclose(above, fig.LIFT * height, rtol=1e-4)
+    assert 0 < fig.LIFT * height < 0.1 * height  # above it, but only slightly
+    head = surface["data"][surface["frames"][0]["traces"][0]]
+    for frame in surface["frames"][1:3]:  # the moving head floats at the same height
+        k = int(frame["name"])
+        assert frame["data"][0]["z"][-1] == pytest.approx(v.loss[k] + fig.lift(v), rel=1e-5)
+    assert head["type"] == "scatter3d"
+    scene = surface["layout"]["scene"]
+    for axis, title in (("xaxis", "w"), ("yaxis", "b"), ("zaxis", "C")):
+        assert scene[axis]["nticks"] <= 5 and scene[axis]["title"]["text"] == title
+
+
+def test_no_optimizer_colour_stands_for_anything_else():
+    # issue 10: gradient descent's run was vermillion (Nesterov's colour) on its own page
+    spec, _ = descent_figure()
+    others = {figures.COLORS[name] for name in figures.RACERS if name != "gd"}
+    assert not colours(spec["data"]) & others
+    assert not {c.upper() for c in fig.LESSON_COLORS.values()} & {c.upper() for c in others}
+
+
 def test_own_colours_do_not_collide_with_the_shared_palette():
     assert not {c.upper() for c in fig.LESSON_COLORS.values()} & {
         c.upper() for c in figures.PALETTE
@@ -167,7 +194,7 @@ def test_formulas_carry_the_lessons_numbers():
     for raw in (None, "", "banana", "inf", "nan", "0.0042", "7"):
         assert formulas.lr_option(raw, p) is None, raw
     block = formulas.expansion_block(p)
-    assert block.count(r"\\") == 4 and "235.21" in block and "2\\cdot244" in block
+    assert block.count(r"\\") == 6 and "235.21" in block and "2\\cdot244" in block
     table = formulas.data_table(p, "first", "bill", "tip")
     assert "| bill | tip |" in table and f"| {p.head_x[0]:.2f} | {p.head_y[0]:.2f} |" in table
     assert "W_{3} &= W_{2}" in formulas.update(d)
@@ -286,3 +313,38 @@ def test_the_valley_animations_carry_short_heads():
         last = spec["frames"][-1]["data"][0]
         np.testing.assert_allclose([last["x"][-1], last["y"][-1]], v.path[-1], rtol=1e-6)
         assert len(by_name(spec)["gd"]["x"]) == len(v.path)  # the whole path, faint, in the base
+
+
+def say(key, **fields):
+    return text.get(key, "en", **fields)
+
+
+def test_sentences_of_the_two_parameter_run():
+    p = lesson.parabola()
+    calm = formulas.two_result(say, p, lesson.valley(0.3, -2.5, 5.5, 40, False))
+    assert "about 13 steps" in calm and "ȳ = 2.998" in calm and "b* = 2.998" in calm
+    # a run that never shrinks says so (it printed "about never (it does not shrink) steps")
+    growing = formulas.two_result(say, p, lesson.valley(2.05, -2.5, 5.5, 40, False))
+    assert say("gradient_descent.never") in growing and "takes about" not in growing
+    assert "What b means" not in growing  # its end is no estimate of b
+    blown = formulas.two_result(say, p, lesson.valley(2.05, -2.5, 5.5, 300, False))
+    assert "What b means" not in blown and "—" not in blown  # no "ends — above the minimum"
+    assert formulas.look_contour(say, lesson.valley(2.05, -2.5, 5.5, 40, False)).startswith(
+        say("gradient_descent.look.contour_growing").split("{")[0]
+    )
+    raw = formulas.look_contour(say, lesson.valley(0.3, -2.5, 5.5, 40, True))
+    assert "κ = 2814" in raw
+
+
+def test_the_maps_note_stays_clear_of_the_default_start():
+    # the note sat top left, on the start (w, b) = (−2.5, 5.5) of the default run
+    contour, _, v = valley_figures()
+    note = contour["layout"]["annotations"][0]
+    assert (note["xanchor"], note["yanchor"]) == ("right", "bottom") and note["x"] > 0.9
+    (lo_w, hi_w), (lo_b, hi_b) = lesson.BOX_2D
+    w0, b0 = v.path[0]
+    assert w0 < (lo_w + hi_w) / 2 and b0 > (lo_b + hi_b) / 2  # the start: top left
+    assert all(
+        frame["layout"]["annotations"] == [{"text": f"step {frame['name']}"}]
+        for frame in contour["frames"]
+    )

@@ -459,3 +459,37 @@ def test_a_sweep_point_on_the_default_data_reaches_the_target(cars):
     point = lesson.sweep_point(cars.X, cars.y, "regression", 32)
     assert point.batch_size == 32 and point.reached and point.best.lr in lesson.SWEEP_LRS
     assert point.best.examples_to_target <= lesson.sweep_budget(cars.m)
+
+
+def test_a_built_in_table_is_known_apart_from_the_same_numbers_uploaded():
+    # only a built-in table's column names are translated, so the source is part of the key
+    cars = lesson.builtin("cars", "regression")
+    assert cars.source == "cars"
+    info = datasets.TABLES["cars"]
+    frame = datasets.load_table("cars")
+    table = datasets.table_from_frame(
+        frame, list(info.regression_features), info.regression_target, "regression"
+    )
+    uploaded = lesson.prepare(table, "regression")
+    assert uploaded.source == "" and uploaded.key != cars.key
+    np.testing.assert_array_equal(uploaded.X, cars.X)
+
+
+def test_the_look_numbers_of_the_curves_and_the_map():
+    cars = lesson.builtin("cars", "regression")
+    runs = lesson.curves(cars.X, cars.y, "regression", 32, 0.05, 10, 0)
+    look = runs.look
+    assert (look["steps_chosen"], look["steps_full"]) == (130, 10)  # ⌈392/32⌉ = 13 per epoch
+    assert look["epochs"] == 10 and look["examples"] == 3920
+    assert look["chosen_end"] == runs.chosen.loss[-1] and look["full_end"] == runs.full.loss[-1]
+    assert look["chosen_e1"] == runs.chosen.epoch_loss[1]
+    assert look["full_e1"] == runs.full.epoch_loss[1]
+    # the chosen run's cost at step 10, where full batch stops (recorded at every step here)
+    assert runs.record == 1 and look["chosen_at"] == pytest.approx(runs.chosen.loss[10])
+    assert look["first"] == pytest.approx(float(np.mean(cars.y**2)) / 2)  # from all zeros
+    contour = lesson.contour(cars.X, cars.y, "regression", 1, 32, 0.05, 10, 0)
+    assert contour.steps == (130, 10)
+    gap = np.linalg.norm(contour.full_path[-1] - contour.optimum)
+    assert contour.look["gap_full"] == pytest.approx(gap)
+    # one feature and the bias: b* is the mean target (the features are standardized)
+    assert contour.optimum[1] == pytest.approx(float(np.mean(cars.y)))

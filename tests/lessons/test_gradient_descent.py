@@ -258,3 +258,25 @@ def test_valley_above_two_over_lambda_max_grows_then_diverges():
     assert not short.shrinks and short.steps_needed == math.inf
     long = lesson.valley(2.05, -2.5, 5.5, 300, False)
     assert long.diverged_at > 0 and not long.growing and long.gap == math.inf
+
+
+def test_the_numbers_of_the_look_lines_come_from_the_run():
+    p = lesson.parabola()
+    assert p.y_mean == pytest.approx(float(np.sum(Y)) / 244, rel=1e-12)
+    d = lesson.descent(0.001, 0.5, 25)
+    assert d.cost_first == pytest.approx(LOSS.value(np.array([0.5])))
+    assert (d.last, d.cost_last) == (25, d.loss_path[-1])
+    gone = lesson.descent(0.01, 0.5, 25)  # diverges: the last finite point is before the blow-up
+    assert 0 < gone.last < gone.diverged_at and np.isfinite(gone.cost_last)
+    assert not np.isfinite(gone.loss_path[gone.last + 1])
+    assert gone.cost_last > gone.cost_first  # the cost climbs
+    v = lesson.valley(0.3, -2.5, 5.5, 40, False)
+    assert not v.raw and v.kappa == pytest.approx(1.0)
+    assert v.last == 40 and v.end == tuple(v.path[-1])
+    assert v.cost_first == v.loss[0] and v.cost_last == v.loss[-1]
+    # 40 steps at 0.7 per step: the run ends within 0.7⁴⁰·|b₀ − b*| ≈ 2e-6 of the mean tip
+    assert abs(v.end[1] - v.mean_tip) <= 0.7**40 * abs(5.5 - v.mean_tip) * (1 + 1e-6)
+    raw = lesson.valley(0.3, -2.5, 5.5, 40, True)
+    assert raw.raw and raw.kappa == pytest.approx(p.kappa_raw)
+    blown = lesson.valley(2.05, -2.5, 5.5, 300, False)
+    assert blown.last == blown.diverged_at - 1 and np.isfinite(blown.end).all()

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from ui.figures import COLORS, base_layout, lean
 from ui.numbers import text as num
+from ui.text import CATALOG
 
 CHOSEN = COLORS["batch"]  # the chosen batch size
 FULL = COLORS["gd"]  # full batch is plain gradient descent
@@ -71,6 +72,26 @@ def plotly_text(value) -> str:
     return shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def column_name(say, prepared, name: str) -> str:
+    """A column's name as tables and axes show it: a built-in table's column in the learner's
+    language (``data.column.<name>``, looked up by the column's name in the file), an
+    uploaded file's column exactly as the user wrote it."""
+    key = f"data.column.{name}"
+    return say(key) if prepared.source and key in CATALOG else str(name)
+
+
+def column_names(say, prepared) -> tuple[str, ...]:
+    """:func:`column_name` of every feature, then of the target."""
+    return tuple(
+        column_name(say, prepared, name) for name in (*prepared.feature_names, prepared.target_name)
+    )
+
+
+def feature_label(say, prepared, number: int) -> str:
+    """:func:`column_name` of feature ``number`` (1-based, as on the page)."""
+    return column_name(say, prepared, prepared.feature_name(number))
+
+
 # -- tables -------------------------------------------------------------------------------------
 SWEEP_COLUMNS = ("batch", "lr", "epoch_ms", "target_ms", "steps", "examples", "floor")
 TRIAL_COLUMNS = ("batch", "rate", "outcome")
@@ -107,30 +128,40 @@ def unique_names(names, taken=()) -> list[str]:
     return out
 
 
-def scaling_table(prepared, labels: Mapping[str, str]) -> Table:
-    """Mean and standard deviation of each feature (``labels``: feature, mean, std)."""
+def scaling_table(prepared, labels: Mapping) -> Table:
+    """Mean and standard deviation of each feature (``labels``: feature, mean, std and, as
+    ``names``, the features' names as shown: :func:`column_names`; default the file's)."""
     mean, std = prepared.scaling
     feature, mean_label, std_label = unique_names(
         (labels["feature"], labels["mean"], labels["std"])
     )
+    names = labels.get("names") or prepared.feature_names
     frame = pd.DataFrame(
-        {feature: [str(name) for name in prepared.feature_names], mean_label: mean, std_label: std}
+        {feature: [str(name) for name in names[: prepared.n]], mean_label: mean, std_label: std}
     )
     return Table(frame, {})  # rounded to 4 decimals, shown as they are
 
 
 def batch_table(
-    prepared, step, *, position_label: str, row_label: str, batch_label: str = IN_BATCH
+    prepared,
+    step,
+    *,
+    position_label: str,
+    row_label: str,
+    batch_label: str = IN_BATCH,
+    names: Sequence[str] | None = None,
 ) -> Table:
     """The rows ``step.rows`` of a :class:`~optim_core.lessons.batch_sizes.Step` as a table.
 
     Columns: :data:`IN_BATCH` on the rows of the batch (header ``batch_label``), the
     position in the epoch's shuffled order, the original row number, the standardized
-    features and the target of ``prepared``. The file's column names never replace the
-    table's own: a clash gets a number (:func:`unique_names`).
+    features and the target of ``prepared``, headed ``names`` (features then target, as
+    :func:`column_names` gives them; default the file's own). The file's column names never
+    replace the table's own: a clash gets a number (:func:`unique_names`).
     """
     own = [batch_label, position_label, row_label]
-    names = unique_names([*prepared.feature_names, prepared.target_name], taken=own)
+    shown = names or (*prepared.feature_names, prepared.target_name)
+    names = unique_names(shown, taken=own)
     rows = step.rows
     columns = {
         own[0]: np.where(step.in_batch, IN_BATCH, ""),
@@ -441,10 +472,11 @@ def sweep_table_labels(say) -> dict:
     }
 
 
-def batch_labels(say) -> dict[str, str]:
-    """The keyword labels of :func:`batch_table`."""
+def batch_labels(say, prepared=None) -> dict:
+    """The keyword labels of :func:`batch_table` (with ``prepared``: its column names too)."""
     keys = {"batch_label": "in_batch", "position_label": "position", "row_label": "row"}
-    return {label: say(f"batch_sizes.{key}") for label, key in keys.items()}
+    labels = {label: say(f"batch_sizes.{key}") for label, key in keys.items()}
+    return labels | ({"names": column_names(say, prepared)} if prepared is not None else {})
 
 
 def run_names(say, batch: int, m: int) -> dict[str, str]:
@@ -455,6 +487,7 @@ def run_names(say, batch: int, m: int) -> dict[str, str]:
     }
 
 
-def scaling_labels(say) -> dict[str, str]:
-    """The labels of :func:`scaling_table`."""
-    return {key: say(f"batch_sizes.{key}") for key in ("feature", "mean", "std")}
+def scaling_labels(say, prepared=None) -> dict:
+    """The labels of :func:`scaling_table` (with ``prepared``: its features' names too)."""
+    labels = {key: say(f"batch_sizes.{key}") for key in ("feature", "mean", "std")}
+    return labels | ({"names": column_names(say, prepared)} if prepared is not None else {})

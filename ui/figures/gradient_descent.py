@@ -22,16 +22,17 @@ from ui.figures import lean
 from ui.numbers import text as num
 
 # Colours of this page's own meanings, outside ``figures.PALETTE`` (Paul Tol's muted scheme and
-# neutrals): the run itself is gradient descent's blue, the data grey, minima black.
+# neutrals). Gradient descent's own marks (its path, its step −α·∂C/∂W, its line W·x, its cost)
+# are its blue, as on every page; the data grey, minima black. No optimizer's colour stands for
+# anything else here.
 LESSON_COLORS = {
     "cost": "#555555",  # dark grey: the cost curve C(W)
     "tangent": "#AA4499",  # purple: the slope at the current W
-    "step": "#CC6677",  # rose: the step −α·∂C/∂W
     "fill": "#FFFFFF",  # white: the inside of the minimum's star
 }
-STEP_COLOR = LESSON_COLORS["step"]
-TANGENT_COLOR = LESSON_COLORS["tangent"]
 GD = figures.COLORS["gd"]
+STEP_COLOR = GD  # the step −α·∂C/∂W is the move gradient descent makes
+TANGENT_COLOR = LESSON_COLORS["tangent"]
 ACCENT = figures.COLORS["accent"]
 BEST_MARKER = dict(
     symbol="star", size=14, color=LESSON_COLORS["fill"], line=dict(width=2, color=ACCENT)
@@ -185,7 +186,11 @@ def _step_styles(labels) -> list[dict]:
             line=dict(color=STEP_COLOR, width=4),
             marker=dict(symbol="arrow", angleref="previous", size=[0, 16], color=STEP_COLOR),
         ),
-        dict(mode="lines", showlegend=False, line=dict(color=STEP_COLOR, width=1.5, dash="dot")),
+        dict(
+            mode="lines",
+            showlegend=False,
+            line=dict(color=LESSON_COLORS["cost"], width=1.5, dash="dot"),
+        ),
         dict(
             mode="markers",
             name=labels["current"],
@@ -282,8 +287,8 @@ def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> 
         cols=2,
         specs=[[{}, {}], [{"colspan": 2}, None]],
         row_heights=[0.64, 0.36],
-        vertical_spacing=0.16,
-        horizontal_spacing=0.08,
+        vertical_spacing=0.2,  # room for the top row's axis titles above the bottom title
+        horizontal_spacing=0.13,  # room for the data panel's y title on a phone
     )
     _add_parabola(fig, view, w_path, labels, row=1, col=1)
     fig.add_trace(
@@ -365,12 +370,13 @@ def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> 
         )
         for j in range(n_frames)
     ]
+    left, right, bottom = fig.layout.xaxis.domain, fig.layout.xaxis2.domain, fig.layout.yaxis3
     fig.update_layout(
         annotations=[
             _note(notes[0]),
-            _title(labels["title_parabola"], 0.23, 1.0),
-            _title(labels["title_data"], 0.77, 1.0),
-            _title(labels["title_cost"], 0.5, 0.34),
+            _title(labels["title_parabola"], sum(left) / 2, 1.0),
+            _title(labels["title_data"], sum(right) / 2, 1.0),
+            _title(labels["title_cost"], 0.5, bottom.domain[1] + 0.012),
         ],
         **figures.playback(n_frames, labels, frame_ms=frame_ms, active=0, y=-0.06, show_step=True),
     )
@@ -379,7 +385,9 @@ def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> 
         title_text=labels["cost"], range=[view.c_lo - view.pad, view.c_top + view.pad], row=1, col=1
     )
     fig.update_xaxes(title_text=labels["bill"], range=[0, float(x_line[1])], row=1, col=2)
-    fig.update_yaxes(title_text=labels["tip"], range=[0, float(np.max(y)) * 1.1], row=1, col=2)
+    fig.update_yaxes(  # its title on the right: on a phone it fell onto the parabola
+        title_text=labels["tip"], range=[0, float(np.max(y)) * 1.1], side="right", row=1, col=2
+    )
     fig.update_xaxes(title_text=labels["step"], range=[-0.5, len(loss_path) - 0.5], row=2, col=1)
     ok = loss_path[np.isfinite(loss_path)]
     log_lo = np.log10(max(float(np.min(ok)), 1e-12)) if ok.size else 0.0
@@ -392,17 +400,18 @@ def descent_figure(parabola, descent, *, labels, notes, frame_ms: int = 400) -> 
         row=2,
         col=1,
     )
-    figures.base_layout(fig, height=780)
-    fig.update_layout(
-        margin=dict(l=10, r=10, t=110, b=110),
-        legend=dict(orientation="h", y=1.1, yanchor="bottom", x=0),
+    figures.base_layout(fig, height=800)
+    fig.update_layout(  # the note (two lines) between the legend and the panels
+        margin=dict(l=10, r=10, t=130, b=110),
+        legend=dict(orientation="h", y=1.14, yanchor="bottom", x=0),
     )
     return fig
 
 
 def _controls_below(fig: go.Figure) -> go.Figure:
     """Put the Play buttons under the x-axis title and the frame slider on its own row below."""
-    fig.layout.updatemenus[0].y = -0.13
+    # 12-px labels: the four buttons then fit under a map half a projector wide (1024 px)
+    fig.layout.updatemenus[0].update(y=-0.13, font=dict(size=12))
     fig.layout.sliders[0].update(x=0.0, len=1.0, y=-0.13)  # under the buttons (SLIDER_DROP)
     fig.update_layout(margin=dict(b=185))
     return fig
@@ -414,9 +423,10 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
     ``valley`` is the lesson's ``Valley``; ``labels`` holds best, path, play, pause and step.
     """
     path, optimum = lean(valley.path), valley.optimum
-    fig = figures.contour(
-        *_lean_grid(valley.grid), log_scale=True, colorbar_title="log₁₀", title=labels.get("title")
-    )
+    fig = figures.contour(*_lean_grid(valley.grid), log_scale=True, title=labels.get("title"))
+    # no colour bar: beside the 3-D view (half a projector's width) it squeezed the map and
+    # ran into the step's numbers; the rings and the look line under the map say what it shows
+    fig.data[0].showscale = False
     fig.add_trace(
         go.Scatter(
             x=[optimum[0]],
@@ -430,6 +440,9 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
     figures.animate_paths(
         fig, [(path, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
+    # the step's numbers in the bottom right corner: top left, where the note of the other
+    # charts sits, is where the default start (w, b) = (−2.5, 5.5) lies, and the note hid it
+    fig.layout.annotations[0].update(x=0.99, y=0.01, xanchor="right", yanchor="bottom")
     figures.shorter_heads(fig)
     fig.update_xaxes(title_text="w")
     fig.update_yaxes(title_text="b")
@@ -437,16 +450,29 @@ def valley_contour(valley, *, labels, notes, frame_ms: int = 120) -> go.Figure:
     return _controls_below(fig)
 
 
+SURFACE_OPACITY = 0.72  # see-through, so the path behind a wall of the bowl shows
+LIFT = 0.03  # the path floats this share of the surface's height range above it
+SCENE_TICKS = 5  # at most this many ticks per 3-D axis (more pile up in the front corner)
+
+
+def lift(valley) -> float:
+    """How far above the surface the path is drawn: :data:`LIFT` of the grid's height range."""
+    z = valley.grid.z
+    return LIFT * float(np.nanmax(z) - np.nanmin(z))
+
+
 def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.Figure:
     """3-D surface C(w, b) with the gradient-descent path animated on it (Plotly frames).
 
     The surface trace depends only on the grid, so it stays the same while the run changes.
+    The surface is see-through and the path (its points, line and moving head) floats
+    :func:`lift` above it, so the bowl does not hide the run.
     """
     path, path_cost, optimum, cost_star = valley.path, valley.loss, valley.optimum, valley.cost_star
-    z = valley.grid.z
     fig = figures.surface(
         *_lean_grid(valley.grid), camera=camera, zlabel="C", title=labels.get("title")
     )
+    fig.data[0].opacity = SURFACE_OPACITY
     fig.add_trace(
         go.Scatter3d(
             x=[optimum[0]],
@@ -457,16 +483,24 @@ def valley_surface(valley, *, labels, camera, notes, frame_ms: int = 120) -> go.
             marker=dict(symbol="diamond", size=7, color=ACCENT),
         )
     )
-    # lift the path a little above the surface so the surface does not hide it
-    lifted = lean(np.asarray(path_cost) + 0.01 * float(np.nanmax(z) - np.nanmin(z)))
+    lifted = lean(np.asarray(path_cost) + lift(valley))
     path = lean(path)
     xyz = np.column_stack([path, lifted])
     figures.add_path(fig, path, name=labels["path"], color=GD, z=lifted)
+    fig.data[-1].update(line_width=5, marker_size=4)
     figures.animate_paths(
         fig, [(xyz, len(fig.data) - 1)], labels=labels, frame_ms=frame_ms, annotations=notes
     )
     figures.shorter_heads(fig)
-    fig.update_layout(scene=dict(xaxis_title="w", yaxis_title="b", zaxis_title="C"), height=630)
+    axis = dict(nticks=SCENE_TICKS, tickfont=dict(size=11), title_font=dict(size=15))
+    fig.update_layout(
+        scene=dict(
+            xaxis=dict(axis, title_text="w"),
+            yaxis=dict(axis, title_text="b"),
+            zaxis=dict(axis, title_text="C"),
+        ),
+        height=630,
+    )
     return _controls_below(fig)
 
 

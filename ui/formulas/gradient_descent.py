@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from ui.numbers import latex as tex
+from ui.numbers import text as num
 
 
 def display(formula: str) -> str:
@@ -87,14 +88,23 @@ def expansion(p) -> tuple[str, str, str]:
     return general, sums, coefficients
 
 
+def _last_term_apart(line: str) -> tuple[str, str]:
+    """A sum of three terms cut before its last ``+``: two rows that fit a phone's width."""
+    head, plus, tail = line.rpartition("+")
+    return head, rf"&\quad {plus} {tail}"
+
+
 def expansion_block(p) -> str:
-    """The three lines of :func:`expansion` as one aligned formula."""
+    """The lines of :func:`expansion` as one aligned formula: one equality per line (so the
+    block fits a 1024-px projector), and the two long sums with their last term on a row of
+    its own (so it fits a 390-px phone)."""
     general, sums, coefficients = expansion(p)
     squares, _, expanded = general.partition("^2=")
     coefficients, _, w_star = coefficients.partition(r"\qquad")
-    # one equality per line, so the block fits a 1024-px projector
-    lines = [squares.replace("=", "&=", 1) + "^2", f"&= {expanded}", f"&{sums}", f"&{coefficients}"]
-    lines.append(w_star.replace("=", "&=", 1))
+    lines = [squares.replace("=", "&=", 1) + "^2"]
+    lines += _last_term_apart(f"&= {expanded}")
+    lines += _last_term_apart(f"&{sums}")
+    lines += [f"&{coefficients}", w_star.replace("=", "&=", 1)]
     return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
 
@@ -150,3 +160,80 @@ def condition(p) -> str:
         rf"\\ \kappa_{{\text{{std}}}} = \frac{{{tex(hi_std)}}}"
         rf"{{{tex(lo_std)}}} = {tex(p.kappa_std)}\end{{gathered}}"
     )
+
+
+# -- sentences with the run's numbers ---------------------------------------------------------
+# ``say(key, **fields)`` looks a string up in the learner's language (the page's ``t``).
+
+
+def look_descent(say, p, d) -> str:
+    """What to look at under the animated run: where its cost starts and where it ends."""
+    kind = {"bounce": "descent_bounce", "diverge": "descent_diverge"}.get(d.regime, "descent")
+    return say(
+        f"gradient_descent.look.{kind}",
+        first=num(d.cost_first),
+        last=num(d.cost_last),
+        step=d.last,
+        best=num(p.cost_star),
+    )
+
+
+def look_step(say, d) -> str:
+    """What to look at under the chart of step k: the tangent, the arrow and the new point."""
+    return say(
+        "gradient_descent.look.step",
+        k=d.shown,
+        k1=d.shown + 1,
+        w=num(d.w_k),
+        slope=num(d.slope_k),
+        move=num(d.move[d.shown]),
+        new=num(d.new_k),
+        before=num(abs(d.error_k)),
+        after=num(abs(d.new_error_k)),
+    )
+
+
+def _valley_fields(v) -> dict:
+    return dict(
+        steps=v.last,
+        w=num(v.end[0]),
+        b=num(v.end[1]),
+        w_star=num(v.optimum[0]),
+        b_star=num(v.optimum[1]),
+    )
+
+
+def look_contour(say, v) -> str:
+    """What to look at under the contour map: the rings' shape and where the path ends."""
+    if v.diverged_at > 0 or v.growing:
+        return say("gradient_descent.look.contour_growing", **_valley_fields(v))
+    kind = "contour_raw" if v.raw else "contour_std"
+    return say(f"gradient_descent.look.{kind}", kappa=num(v.kappa, 4), **_valley_fields(v))
+
+
+def look_surface(say, v) -> str:
+    """What to look at under the 3-D view: the cost at the start and at the last step."""
+    return say(
+        "gradient_descent.look.surface",
+        first=num(v.cost_first),
+        last=num(v.cost_last),
+        steps=v.last,
+        best=num(v.cost_star),
+    )
+
+
+def two_result(say, p, v) -> str:
+    """The factors of the (w, b) run ``v``, the steps a hundredfold needs, and what b means
+    (``p``: the lesson's ``Parabola``, for the number of tables)."""
+    factors = dict(lr=num(v.lr), fast=num(v.fast_factor), slow=num(v.slow_factor, 6))
+    said = [say("gradient_descent.two_result", **factors)]
+    if v.shrinks:
+        needed = f"{v.steps_needed:,}"
+        said.append(say("gradient_descent.needed", needed=needed, steps=v.steps, gap=num(v.gap, 3)))
+    else:
+        said.append(say("gradient_descent.never"))
+    if v.diverged_at < 0 and not v.growing:  # where a diverging run ends says nothing of b
+        kind = "intercept_raw" if v.raw else "intercept_std"
+        b = dict(b_end=num(v.end[1]), b_star=num(v.optimum[1]), mean=num(v.mean_tip), m=p.m)
+        said.append(say(f"gradient_descent.{kind}", **b))
+    return "\n\n".join(said)

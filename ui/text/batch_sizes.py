@@ -13,10 +13,10 @@ STRINGS = {
         "Fewer rows per step make each step cheaper but noisier, so the path wobbles; and one "
         "row at a time gives up the speed of doing many rows in one vectorized operation. This "
         "page measures both effects on real data.",
-        "ko": "학습 데이터는 행이 m개(데이터 수), 열이 n개(특성 수)인 행렬 X입니다. 비용의 "
-        "기울기(gradient)는 m개 행마다 하나씩 나오는 항을 모두 더해서 구하므로, 경사 하강법은 "
+        "ko": "학습 데이터는 행이 m개(예제 수), 열이 n개(특성 수)인 행렬 X입니다. 비용의 "
+        "기울기는 m개 행마다 하나씩 나오는 항을 모두 더해서 구하므로, 경사 하강법은 "
         "한 단계마다 데이터 전체를 읽어야 합니다. 미니배치 경사 하강법은 그 대신 몇 개 "
-        "행으로 이루어진 작은 묶음(배치)만 더하고, 확률적 경사 하강법(SGD)은 행 하나만 봅니다. "
+        "행으로 이루어진 미니배치에 대해서만 더하고, 확률적 경사 하강법(SGD)은 행 하나만 봅니다. "
         "한 단계에 보는 행이 적을수록 단계마다 드는 계산은 줄지만 방향이 흔들려서 경로가 위아래로 "
         "출렁입니다. 또 행을 하나씩 처리하면 여러 행을 한 번의 벡터 연산으로 처리하는 속도 "
         "이점을 잃습니다. 이 페이지에서는 실제 데이터로 두 효과를 직접 재 봅니다.",
@@ -83,7 +83,7 @@ STRINGS = {
     "batch_sizes.preset.full": {"en": "Full", "ko": "전체"},
     "batch_sizes.lr": {"en": "Learning rate α", "ko": "학습률 α"},
     "batch_sizes.epochs": {"en": "Epochs", "ko": "에폭 수"},
-    "batch_sizes.seed": {"en": "Shuffle seed", "ko": "섞기 시드(seed)"},
+    "batch_sizes.seed": {"en": "Shuffle seed", "ko": "섞기 시드"},
     # -- header ----------------------------------------------------------------------------------
     "batch_sizes.data_caption": {
         "en": "Data: {source} — m = {m} rows, n = {n} features. {description}",
@@ -125,8 +125,8 @@ STRINGS = {
         "en": "The features are standardized: each column has its mean subtracted and is "
         "divided by its standard deviation, so every feature has mean 0 and spread 1 and one "
         "learning rate suits them all. The table shows the standardized values.",
-        "ko": "특성은 표준화(standardization)했습니다. 열마다 평균을 빼고 표준편차로 나누어 "
-        "모든 특성의 평균이 0, 퍼짐이 1이 되게 했으므로 학습률 하나로 모든 특성을 다룰 수 "
+        "ko": "특성은 표준화했습니다. 열마다 평균을 빼고 표준편차로 나누어 "
+        "모든 특성의 평균이 0, 표준편차가 1이 되게 했으므로 학습률 하나로 모든 특성을 다룰 수 "
         "있습니다. 표에는 표준화한 값이 나옵니다.",
     },
     "batch_sizes.scaling_title": {
@@ -162,14 +162,16 @@ STRINGS = {
         "행 번호입니다.",
     },
     "batch_sizes.cost_text.regression": {
-        "en": "The cost of linear regression: half the mean squared error over all m rows.",
-        "ko": "선형 회귀의 비용: m개 행 전체에 대한 오차 제곱 평균의 절반입니다.",
+        "en": "The cost of linear regression: half the mean squared error over all m rows, "
+        "where r⁽ⁱ⁾ is the error of the prediction on row i.",
+        "ko": "선형 회귀의 비용: m개 행 전체에 대한 오차 제곱 평균의 절반입니다. r⁽ⁱ⁾는 i번째 "
+        "행에서 예측이 틀린 만큼, 곧 오차입니다.",
     },
     "batch_sizes.cost_text.classification": {
-        "en": "The cost of logistic regression: the mean cross-entropy over all m rows, where "
-        "ŷ is the predicted probability of “yes”, plus a small L2 penalty on the weights so "
+        "en": "The cost of logistic regression: the mean cross-entropy ℓ⁽ⁱ⁾ over all m rows, "
+        "where ŷ is the predicted probability of “yes”, plus a small L2 penalty on the weights so "
         "that a best point exists even when the two classes can be separated perfectly.",
-        "ko": "로지스틱 회귀의 비용: m개 행 전체의 교차 엔트로피 평균입니다. ŷ은 ‘예’일 확률의 "
+        "ko": "로지스틱 회귀의 비용: m개 행 전체의 교차 엔트로피 ℓ⁽ⁱ⁾의 평균입니다. ŷ은 ‘예’일 확률의 "
         "예측값입니다. 두 클래스가 완전히 갈라지는 데이터에서도 최적점이 존재하도록 가중치에 "
         "작은 L2 벌점을 더했습니다.",
     },
@@ -274,15 +276,15 @@ STRINGS = {
         "en": "To draw a path on a map the model needs just two parameters, so here it uses one "
         "feature ({feature}) and the bias b. The colours are the full-data cost of this "
         "smaller model; both runs start at (0, 0).",
-        "ko": "경로를 지도 위에 그리려면 매개변수가 두 개여야 하므로, 여기서는 특성 하나"
-        "({feature})와 편향 b만 쓰는 모델을 씁니다. 색은 이 작은 모델의 전체 데이터 비용이고, "
+        "ko": "경로를 지도 위에 그리려면 매개변수가 두 개여야 하므로, 여기서는 특성 "
+        "“{feature}” 하나와 절편 b만 쓰는 모델을 씁니다. 색은 이 작은 모델의 전체 데이터 비용이고, "
         "두 실행 모두 (0, 0)에서 출발합니다.",
     },
-    "batch_sizes.axis_w": {"en": "weight w ({feature})", "ko": "가중치 w ({feature})"},
+    "batch_sizes.axis_w": {"en": "weight w ({feature})", "ko": "{feature}의 가중치 w"},
     "batch_sizes.axis_b": {"en": "b", "ko": "b"},
     "batch_sizes.contour_title": {
-        "en": "Chosen batch size and full batch on the same map",
-        "ko": "같은 지도 위의 고른 배치 크기와 전체 배치",
+        "en": "Both runs on the same cost map",
+        "ko": "같은 비용 지도 위의 두 실행",
     },
     "batch_sizes.contour_diverged": {
         "en": "A run diverged on this two-parameter model; only its steps before that are "
@@ -336,8 +338,8 @@ STRINGS = {
     "batch_sizes.sweep.fastest": {"en": "fastest", "ko": "가장 빠름"},
     "batch_sizes.sweep.ms": {"en": "milliseconds (log scale)", "ko": "밀리초 (로그 눈금)"},
     "batch_sizes.sweep_title": {
-        "en": "Time to the target and time per epoch, by batch size",
-        "ko": "배치 크기별 목표 도달 시간과 에폭당 시간",
+        "en": "Measured time by batch size",
+        "ko": "배치 크기별로 잰 시간",
     },
     "batch_sizes.col.batch": {"en": "Batch size", "ko": "배치 크기"},
     "batch_sizes.col.lr": {"en": "Best learning rate", "ko": "가장 좋은 학습률"},
@@ -401,7 +403,7 @@ STRINGS = {
         "- Time: `time.perf_counter` around the gradient and update work only; the checks are "
         "not timed. The winning run of each batch size is run 3 times (it takes the same steps "
         "each time) and “one epoch” is timed in 3 separate one-epoch runs; the fastest of the 3 "
-        "is kept, as Python's timeit does, since it is the one least disturbed by other work "
+        "is kept, as Python's `timeit` does, since it is the one least disturbed by other work "
         "on the machine. Everything runs "
         "in numpy on this server's CPU, once per data set (then cached), so the numbers "
         "change a little from run to run and from machine to machine.",
@@ -418,9 +420,9 @@ STRINGS = {
         "것이므로 거기서 멈춥니다.\n"
         "- 시간: 기울기 계산과 업데이트만 `time.perf_counter`로 쟀고, 확인에 쓴 시간은 "
         "뺐습니다. 배치 크기마다 가장 좋은 실행을 세 번 돌리고(매번 같은 단계를 밟습니다) ‘한 "
-        "에폭’도 따로 세 번 재서, 파이썬의 timeit처럼 가장 빠른 값을 씁니다. 컴퓨터의 다른 "
+        "에폭’도 따로 세 번 재서, 파이썬의 `timeit`처럼 가장 빠른 값을 씁니다. 컴퓨터의 다른 "
         "작업에 가장 덜 방해받은 값이기 때문입니다. 모두 이 서버의 "
-        "CPU에서 numpy로 데이터마다 한 번 재고 저장해 두므로, 실행마다 또 컴퓨터마다 값이 조금씩 "
+        "CPU에서 넘파이로 데이터마다 한 번 재고 저장해 두므로, 실행마다 또 컴퓨터마다 값이 조금씩 "
         "다를 수 있습니다.",
     },
     "batch_sizes.optimum_method.regression": {
@@ -429,7 +431,7 @@ STRINGS = {
     },
     "batch_sizes.optimum_method.classification": {
         "en": "Newton's method on the L2-regularized cost",
-        "ko": "L2 벌점을 더한 비용에 뉴턴 방법을 써서 구함",
+        "ko": "L2 벌점을 더한 비용에 뉴턴법을 써서 구함",
     },
     "batch_sizes.outcome.diverged": {"en": "diverged", "ko": "발산"},
     "batch_sizes.outcome.reached": {
@@ -455,5 +457,92 @@ STRINGS = {
         "ko": "문제 유형을 예/아니오 분류로, 또는 데이터를 시애틀 날씨 1,461일로 바꿔서 가장 "
         "빠른 배치 크기가 달라지는지 보세요. ‘잰 방법’을 열면 어떤 학습률이 잡음 바닥에 "
         "머물렀는지 볼 수 있습니다.",
+    },
+    # -- what to look at: one line under each chart ---------------------------------------
+    "batch_sizes.look.step": {
+        "en": "*What to look at:* compare the curves at the same step. After its {steps_full} "
+        "steps full batch is at {full_end}, and the batch of {batch} at {chosen_at} after as "
+        "many steps, although each of its steps read only {batch} of the {m} rows. The green "
+        "curve goes on for {steps_chosen} steps in all and ends at {chosen_end}.",
+        "ko": "*볼 곳:* 같은 단계에서 두 곡선을 비교해 보세요. 전체 배치는 {steps_full}단계를 "
+        "다 밟은 뒤 비용이 {full_end}이고, 배치 크기 {batch:은/는} 같은 단계 수에서 "
+        "{chosen_at}입니다. 이 배치는 단계마다 {m}개 행 중 {batch}개만 읽었습니다. 초록 "
+        "곡선은 모두 {steps_chosen}단계를 가서 {chosen_end}에서 끝납니다.",
+    },
+    "batch_sizes.look.epoch": {
+        "en": "*What to look at:* per epoch both runs have read every row equally often. After "
+        "{epochs} epochs the batch of {batch} is at {chosen_end} and full batch at {full_end} "
+        "(optimum {best}): the same reading bought {steps_chosen} steps instead of "
+        "{steps_full}.",
+        "ko": "*볼 곳:* 에폭 기준으로는 두 실행이 모든 행을 같은 횟수만큼 읽었습니다. "
+        "{epochs}에폭 뒤 배치 크기 {batch:은/는} {chosen_end}, 전체 배치는 {full_end}에 "
+        "있습니다(최적값 {best}). 같은 양을 읽고 {steps_full}단계 대신 {steps_chosen}단계를 "
+        "밟은 셈입니다.",
+    },
+    "batch_sizes.look.examples": {
+        "en": "*What to look at:* the same race counted in rows read. After the first {m} "
+        "examples (one epoch) the batch of {batch} is already at {chosen_e1}, full batch "
+        "still at {full_e1}; each run reads {examples} examples in all.",
+        "ko": "*볼 곳:* 같은 경주를 읽은 행 수로 센 그래프입니다. 처음 예제 {m}개(한 에폭)를 "
+        "읽은 뒤 배치 크기 {batch:은/는} 벌써 {chosen_e1}, 전체 배치는 아직 {full_e1}에 "
+        "있습니다. 두 실행 모두 예제를 {examples}개씩 읽습니다.",
+    },
+    "batch_sizes.look.time": {
+        "en": "*What to look at:* measured on this server: the batch of {batch} spent "
+        "{ms_chosen} ms on its {steps_chosen} steps, full batch {ms_full} ms on its "
+        "{steps_full}. At any moment the lower curve has got further for the same wait.",
+        "ko": "*볼 곳:* 이 서버에서 잰 시간입니다. 배치 크기 {batch:은/는} {steps_chosen}단계에 "
+        "{ms_chosen} ms, 전체 배치는 {steps_full}단계에 {ms_full} ms가 걸렸습니다. 어느 "
+        "시각에서든 더 낮은 곡선이 같은 시간 동안 더 멀리 간 쪽입니다.",
+    },
+    "batch_sizes.look.alone": {
+        "en": "*What to look at:* the batch holds all {m} rows, so only full batch is drawn: "
+        "its cost goes from {first} to {end} in {steps} steps (optimum {best}). Pick a "
+        "smaller batch size to compare.",
+        "ko": "*볼 곳:* 배치에 {m}개 행이 모두 들어 있으므로 전체 배치만 그렸습니다. 비용은 "
+        "{steps}단계 동안 {first}에서 {end:으로/로} 바뀝니다(최적값 {best}). 비교하려면 더 "
+        "작은 배치 크기를 골라 보세요.",
+    },
+    "batch_sizes.look.diverged": {
+        "en": "*What to look at:* the curve of {name} stops at step {step}, where that run "
+        "blew up; a smaller learning rate keeps it on the chart.",
+        "ko": "*볼 곳:* {name}의 곡선은 그 실행이 발산한 {step}단계에서 끊깁니다. 학습률을 "
+        "낮추면 끝까지 그려집니다.",
+    },
+    "batch_sizes.look.contour": {
+        "en": "*What to look at:* both paths leave the white circle (0, 0). Full batch (blue) "
+        "takes {steps_full} smooth steps, one per epoch, and ends {gap_full} from the star; "
+        "the batch of {batch} (green) takes {steps_chosen} short, wobbly steps and ends "
+        "{gap_chosen} from it.",
+        "ko": "*볼 곳:* 두 경로 모두 흰 원 (0, 0)에서 출발합니다. 전체 배치(파란색)는 에폭마다 "
+        "한 번씩, 모두 {steps_full}단계를 매끄럽게 가서 별에서 {gap_full}만큼 떨어진 곳에서 "
+        "끝나고, 배치 크기 {batch}(초록색)는 짧고 흔들리는 {steps_chosen}단계를 가서 별에서 "
+        "{gap_chosen}만큼 떨어진 곳에서 끝납니다.",
+    },
+    "batch_sizes.look.contour_alone": {
+        "en": "*What to look at:* full batch leaves the white circle (0, 0) and takes "
+        "{steps_full} smooth steps, one per epoch, ending {gap_full} from the star.",
+        "ko": "*볼 곳:* 전체 배치는 흰 원 (0, 0)에서 출발해 에폭마다 한 번씩, 모두 "
+        "{steps_full}단계를 매끄럽게 가서 별에서 {gap_full}만큼 떨어진 곳에서 끝납니다.",
+    },
+    "batch_sizes.look.sweep": {
+        "en": "*What to look at:* the rose line is the time to reach the target, lowest at "
+        "batch size {batch} ({ms} ms). The purple dotted line is the time of one epoch: "
+        "{sgd_epoch} ms for SGD, {full_epoch} ms for full batch. The dashed green line marks "
+        "your batch size, {chosen}.",
+        "ko": "*볼 곳:* 분홍 선은 목표에 닿기까지 걸린 시간으로, 배치 크기 {batch}에서 가장 "
+        "짧습니다({ms} ms). 보라색 점선은 한 에폭에 걸린 시간으로 SGD는 {sgd_epoch} ms, "
+        "전체 배치는 {full_epoch} ms입니다. 초록 파선은 지금 고른 배치 크기 {chosen}의 "
+        "자리입니다.",
+    },
+    "batch_sizes.look.sweep_none": {
+        "en": "*What to look at:* no batch size reached the target within the budget; each "
+        "cross gives its smallest gap. The purple dotted line is the time of one epoch: "
+        "{sgd_epoch} ms for SGD, {full_epoch} ms for full batch. The dashed green line marks "
+        "your batch size, {chosen}.",
+        "ko": "*볼 곳:* 정해진 예산 안에 목표에 닿은 배치 크기가 없습니다. × 표시마다 가장 "
+        "작았던 차이를 적었습니다. 보라색 점선은 한 에폭에 걸린 시간으로 SGD는 {sgd_epoch} "
+        "ms, 전체 배치는 {full_epoch} ms입니다. 초록 파선은 지금 고른 배치 크기 {chosen}의 "
+        "자리입니다.",
     },
 }

@@ -2,7 +2,44 @@
 
 ``data.error.<code>`` holds one message per :class:`optim_core.datasets.DataError` code;
 its fields are that error's ``details``. Each message says what was wrong and what to do.
+
+``data.column.<name>`` names a column of a built-in data set (cars, Seattle weather, tips) by
+its name in the file: English keeps the file's own name, Korean gives it a Korean one. Columns
+of an uploaded file are never looked up here; they stay as the user wrote them.
 """
+
+# The columns of the built-in data sets, by their names in the files: Korean names for tables
+# and axes (English shows the file's own name).
+COLUMNS_KO = {
+    # cars (vega_datasets cars.json), with the derived Made_in_USA
+    "Name": "모델명",
+    "Miles_per_Gallon": "연비 (갤런당 마일)",
+    "Cylinders": "실린더 수",
+    "Displacement": "배기량",
+    "Horsepower": "마력",
+    "Weight_in_lbs": "무게 (파운드)",
+    "Acceleration": "가속 시간 (초)",
+    "Year": "연식",
+    "Origin": "생산지",
+    "Made_in_USA": "미국산",
+    # Seattle weather (seattle-weather.csv), with the derived day_of_year and rained
+    "date": "날짜",
+    "precipitation": "강수량",
+    "temp_max": "최고기온",
+    "temp_min": "최저기온",
+    "wind": "풍속",
+    "weather": "날씨",
+    "day_of_year": "연중 날짜",
+    "rained": "비 온 날",
+    # tips (plotly.data.tips)
+    "total_bill": "계산서 총액",
+    "tip": "팁",
+    "sex": "성별",
+    "smoker": "흡연 여부",
+    "day": "요일",
+    "time": "식사 시간",
+    "size": "인원수",
+}
 
 STRINGS = {
     # -- the uploader ----------------------------------------------------------------------
@@ -17,8 +54,8 @@ STRINGS = {
         "UTF-8 파일도, 한글 엑셀에서 저장한 CSV(CP949)도 읽을 수 있습니다.",
     },
     "data.upload.limit": {
-        "en": "Up to {mb} MB, .csv or .txt. Your file stays in this session only.",
-        "ko": "{mb}MB 이하의 .csv 또는 .txt 파일. 올린 파일은 지금 세션에서만 쓰입니다.",
+        "en": "Up to {mb} MB, `.csv` or `.txt`. Your file stays in this session only.",
+        "ko": "{mb}MB 이하의 `.csv` 또는 `.txt` 파일. 올린 파일은 지금 세션에서만 쓰입니다.",
     },
     "data.upload.read": {
         "en": "Read {rows} rows and {columns} columns from {file}.",
@@ -69,7 +106,7 @@ STRINGS = {
     },
     "data.table.cars.classification": {
         "en": "Predict whether a car was made in the USA (yes/no) from its specifications.",
-        "ko": "자동차의 사양으로 미국산인지 아닌지(yes/no)를 예측합니다.",
+        "ko": "자동차의 사양으로 미국산인지 아닌지(예/아니오)를 예측합니다.",
     },
     "data.table.seattle_weather": {
         "en": "Seattle weather, one row per day (1,461 days)",
@@ -82,7 +119,7 @@ STRINGS = {
     "data.table.seattle_weather.classification": {
         "en": "Predict whether it rained that day (yes/no) from temperatures, wind and "
         "day of the year.",
-        "ko": "기온, 바람, 연중 날짜로 그날 비가 왔는지(yes/no)를 예측합니다.",
+        "ko": "기온, 바람, 연중 날짜로 그날 비가 왔는지(예/아니오)를 예측합니다.",
     },
     # -- errors: reading the file -----------------------------------------------------------
     "data.error.too_large": {
@@ -138,7 +175,7 @@ STRINGS = {
     "data.error.missing_column": {
         "en": "There is no column named “{column}” in this data. Choose one of the "
         "columns the file has.",
-        "ko": "이 데이터에는 “{column}”이라는 열이 없습니다. 파일에 있는 열 중에서 골라 주세요.",
+        "ko": "이 데이터에는 “{column}” 열이 없습니다. 파일에 있는 열 중에서 골라 주세요.",
     },
     "data.error.not_numeric": {
         "en": "Column “{column}” does not hold numbers (it has values like “{example}”). "
@@ -149,7 +186,7 @@ STRINGS = {
     "data.error.no_numeric_features": {
         "en": "There is no column of numbers to use as an input (feature). Choose at least "
         "one numeric column besides the target, or upload a file that has one.",
-        "ko": "입력(특성, feature)으로 쓸 숫자 열이 없습니다. 목표 열 말고 숫자 열을 하나 "
+        "ko": "입력(특성)으로 쓸 숫자 열이 없습니다. 목표 열 말고 숫자 열을 하나 "
         "이상 고르거나, 숫자 열이 있는 파일을 올려 주세요.",
     },
     "data.error.target_is_feature": {
@@ -162,7 +199,7 @@ STRINGS = {
         "en": "For a regression the target must be numbers, but “{column}” has values like "
         "“{example}”. Choose a numeric target, or switch to classification if it has "
         "two categories.",
-        "ko": "회귀(regression)에서는 목표가 숫자여야 하는데 “{column}” 열에는 “{example}” "
+        "ko": "회귀에서는 목표가 숫자여야 하는데 “{column}” 열에는 “{example}” "
         "같은 값이 있습니다. 숫자 열을 목표로 고르거나, 두 가지 값으로 나뉜다면 분류로 "
         "바꿔 주세요.",
     },
@@ -189,25 +226,28 @@ STRINGS = {
     "data.error.constant_column": {
         "en": "Column “{column}” has the same value ({value}) in every row, so it cannot "
         "help a prediction (and breaks standardization). Leave it out of the inputs.",
-        "ko": "“{column}” 열은 모든 행의 값이 {value}(으)로 같아서 예측에 도움이 되지 않고 "
+        "ko": "“{column}” 열은 모든 행의 값이 {value:으로/로} 같아서 예측에 도움이 되지 않고 "
         "표준화도 할 수 없습니다. 입력에서 빼 주세요.",
     },
     "data.error.bad_dates": {
         "en": "Column “{column}” does not hold dates: “{example}” (row {row}) could not be "
         "read as one. Use dates like 2024-03-15, or choose no date column.",
-        "ko": "“{column}” 열은 날짜가 아닙니다. {row}번째 행의 “{example}”을(를) 날짜로 읽을 "
-        "수 없습니다. 2024-03-15 같은 형식을 쓰거나 날짜 열을 고르지 마세요.",
+        "ko": "“{column}” 열은 날짜가 아닙니다. {row}번째 행의 값(“{example}”)을 날짜로 "
+        "읽을 수 없습니다. 2024-03-15 같은 형식을 쓰거나 날짜 열을 고르지 마세요.",
     },
     "data.error.unknown_dataset": {
         "en": "There is no built-in data set called “{name}”. Pick one from the list.",
-        "ko": "“{name}”이라는 기본 데이터는 없습니다. 목록에서 골라 주세요.",
+        "ko": "기본 데이터 목록에 “{name}” 항목이 없습니다. 목록에서 골라 주세요.",
     },
     "data.error.bad_task": {
         "en": "“{task}” is not a task here: choose regression or classification.",
-        "ko": "“{task}”은(는) 고를 수 있는 작업이 아닙니다. 회귀나 분류를 골라 주세요.",
+        "ko": "“{task}” 작업은 여기서 고를 수 없습니다. 회귀나 분류를 골라 주세요.",
     },
     "data.error.unknown": {
         "en": "This data could not be used. Check the file and try again.",
         "ko": "이 데이터는 쓸 수 없습니다. 파일을 확인하고 다시 시도해 주세요.",
     },
+}
+STRINGS |= {
+    f"data.column.{name}": {"en": name, "ko": korean} for name, korean in COLUMNS_KO.items()
 }
