@@ -74,7 +74,7 @@ STRINGS = {
     "batch_sizes.batch": {"en": "Batch size", "ko": "배치 크기"},
     "batch_sizes.batch_help": {
         "en": "Rows per update step: 1 is SGD, {m} (all rows) is full-batch gradient descent.",
-        "ko": "한 번 업데이트할 때 쓰는 행의 수입니다. 1이면 SGD, {m}(전체 행)이면 전체 배치 "
+        "ko": "한 번 갱신할 때 쓰는 행의 수입니다. 1이면 SGD, {m}(전체 행)이면 전체 배치 "
         "경사 하강법입니다.",
     },
     "batch_sizes.preset.sgd": {"en": "SGD", "ko": "SGD"},
@@ -224,22 +224,22 @@ STRINGS = {
         "number of examples read), smaller batches take many more steps and get further; "
         "the last chart uses the measured time of this run.",
         "ko": "고른 배치 크기와 전체 배치를 같은 학습률, 같은 에폭 수, 같은 섞기로 비교합니다. "
-        "업데이트 한 단계만 놓고 보면 전체 배치의 단계가 가장 좋습니다. 하지만 에폭 기준(읽은 "
+        "갱신 한 단계만 놓고 보면 전체 배치의 단계가 가장 좋습니다. 하지만 에폭 기준(읽은 "
         "예제 수가 같을 때)으로 보면 작은 배치가 훨씬 많은 단계를 밟아서 더 멀리 갑니다. 마지막 "
         "그래프는 이번 실행에서 실제로 잰 시간입니다.",
     },
     "batch_sizes.capped": {
         "en": "The run was stopped after {steps} update steps to keep the page responsive.",
-        "ko": "페이지가 느려지지 않도록 업데이트 {steps}단계에서 실행을 멈췄습니다.",
+        "ko": "페이지가 느려지지 않도록 갱신 {steps}단계에서 실행을 멈췄습니다.",
     },
     "batch_sizes.chosen_name": {"en": "batch size {batch}", "ko": "배치 크기 {batch}"},
     "batch_sizes.full_name": {"en": "full batch ({m})", "ko": "전체 배치 ({m})"},
     "batch_sizes.optimum": {"en": "optimum", "ko": "최적값"},
-    "batch_sizes.x.step": {"en": "update step", "ko": "업데이트 단계"},
+    "batch_sizes.x.step": {"en": "update step", "ko": "갱신 단계"},
     "batch_sizes.x.epoch": {"en": "epoch", "ko": "에폭"},
     "batch_sizes.x.examples": {"en": "examples processed", "ko": "처리한 예제 수"},
     "batch_sizes.x.time": {"en": "measured time (ms)", "ko": "잰 시간 (ms)"},
-    "batch_sizes.plot.step": {"en": "Cost per update step", "ko": "업데이트 단계별 비용"},
+    "batch_sizes.plot.step": {"en": "Cost per update step", "ko": "갱신 단계별 비용"},
     "batch_sizes.plot.epoch": {"en": "Cost per epoch", "ko": "에폭별 비용"},
     "batch_sizes.plot.examples": {
         "en": "Cost per example processed",
@@ -254,7 +254,7 @@ STRINGS = {
         "drawn every {record} steps.",
         "ko": "기록한 단계마다의 전체 데이터 비용(로그 눈금)이고, 점선은 최적값입니다. 단계 "
         "수: 고른 배치 {steps_chosen}단계, 전체 배치 {steps_full}단계. 잰 학습 시간: 고른 배치 "
-        "{ms_chosen} ms, 전체 배치 {ms_full} ms (기울기 계산과 업데이트만 쟀고, 그래프를 위해 전체 "
+        "{ms_chosen} ms, 전체 배치 {ms_full} ms (기울기 계산과 갱신만 쟀고, 그래프를 위해 전체 "
         "비용을 계산한 시간은 뺐습니다). {record}단계마다 점 하나를 그렸습니다.",
     },
     "batch_sizes.s2_try": {
@@ -277,7 +277,7 @@ STRINGS = {
         "feature ({feature}) and the bias b. The colours are the full-data cost of this "
         "smaller model; both runs start at (0, 0).",
         "ko": "경로를 지도 위에 그리려면 매개변수가 두 개여야 하므로, 여기서는 특성 "
-        "“{feature}” 하나와 절편 b만 쓰는 모델을 씁니다. 색은 이 작은 모델의 전체 데이터 비용이고, "
+        "“{feature}” 하나와 편향 b만 쓰는 모델을 씁니다. 색은 이 작은 모델의 전체 데이터 비용이고, "
         "두 실행 모두 (0, 0)에서 출발합니다.",
     },
     "batch_sizes.axis_w": {"en": "weight w ({feature})", "ko": "{feature}의 가중치 w"},
@@ -418,7 +418,7 @@ STRINGS = {
         "- 예산: 학습률 하나당 예제 최대 {budget}개. 미니배치 실행에서 최적값과의 차이가 "
         "약 5 에폭 동안(그리고 실행의 3분의 2 동안) 2%도 줄지 않으면 잡음 바닥에서 떨고 있는 "
         "것이므로 거기서 멈춥니다.\n"
-        "- 시간: 기울기 계산과 업데이트만 `time.perf_counter`로 쟀고, 확인에 쓴 시간은 "
+        "- 시간: 기울기 계산과 갱신만 `time.perf_counter`로 쟀고, 확인에 쓴 시간은 "
         "뺐습니다. 배치 크기마다 가장 좋은 실행을 세 번 돌리고(매번 같은 단계를 밟습니다) ‘한 "
         "에폭’도 따로 세 번 재서, 파이썬의 `timeit`처럼 가장 빠른 값을 씁니다. 컴퓨터의 다른 "
         "작업에 가장 덜 방해받은 값이기 때문입니다. 모두 이 서버의 "

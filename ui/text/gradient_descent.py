@@ -12,7 +12,7 @@ STRINGS = {
         "many times that much does the cost move? Step against that answer, "
         "W ← W − α·∂C/∂W, and you go downhill whichever side of the minimum you are on.",
         "ko": "모델은 비용을 줄이면서 배웁니다. 가장 단순한 모델을 생각해 봅시다. 가중치 "
-        "하나에 절편도 없이 ŷ = W·x로 예측하는 모델입니다. 이 모델의 비용 C(W)는 W에 대한 "
+        "하나에 편향도 없이 ŷ = W·x로 예측하는 모델입니다. 이 모델의 비용 C(W)는 W에 대한 "
         "포물선이 됩니다. 미분 ∂C/∂W는 'W가 조금 변하면 비용은 그 몇 배만큼 변하는가?'에 "
         "대한 답입니다. 그 답의 반대 방향으로 W ← W − α·∂C/∂W 만큼 움직이면, 최솟값의 어느 "
         "쪽에 있든 언제나 아래로 내려갑니다.",
@@ -234,7 +234,7 @@ STRINGS = {
         "en": "Give the model an intercept, ŷ = w·x + b, and the cost C(w, b) becomes a bowl "
         "over the (w, b) plane. Gradient descent does the same thing in both directions at "
         "once: each eigen-direction of the curvature is its own parabola, with its own C''.",
-        "ko": "모델에 절편을 넣어 ŷ = w·x + b로 만들면 비용 C(w, b)는 (w, b) 평면 위의 "
+        "ko": "모델에 편향을 넣어 ŷ = w·x + b로 만들면 비용 C(w, b)는 (w, b) 평면 위의 "
         "그릇 모양이 됩니다. 경사 하강법은 두 방향에서 같은 일을 동시에 합니다. 곡률의 "
         "고유 방향 하나하나가 저마다의 C''를 가진 포물선입니다.",
     },
@@ -333,7 +333,7 @@ STRINGS = {
         "b* = {b_star}, and the mean tip of the {m} tables is ȳ = {mean}: the same number. "
         "After standardizing, x = 0 is an average bill, so b is the tip the model predicts "
         "when it knows nothing about the bill — and the best such guess is the average tip.",
-        "ko": "**b의 뜻.** 이번 실행은 b = {b_end}에서 끝납니다. 가장 좋은 절편은 "
+        "ko": "**b의 뜻.** 이번 실행은 b = {b_end}에서 끝납니다. 가장 좋은 편향은 "
         "b* = {b_star}이고, {m}개 테이블의 팁 평균도 ȳ = {mean}, 같은 수입니다. 표준화하면 "
         "x = 0이 평균 금액의 계산서이므로, b는 계산서에 대해 아무것도 모를 때 모델이 내놓는 "
         "팁입니다. 그럴 때 가장 좋은 추측이 바로 팁의 평균입니다.",
@@ -343,7 +343,7 @@ STRINGS = {
         "intercept b* = {b_star} is the tip the line predicts for a bill of $0, not the mean "
         "tip ȳ = {mean}; standardize the bill and b* becomes exactly the mean tip.",
         "ko": "**b의 뜻.** 이번 실행은 b = {b_end}에서 끝납니다. 계산서 금액을 그대로 쓰면 가장 "
-        "좋은 절편 b* = {b_star:은/는} 0달러짜리 계산서에 대해 직선이 내놓는 팁일 뿐, 팁의 평균 "
+        "좋은 편향 b* = {b_star:은/는} 0달러짜리 계산서에 대해 직선이 내놓는 팁일 뿐, 팁의 평균 "
         "ȳ = {mean:이/가} 아닙니다. 계산서 금액을 표준화하면 b*가 정확히 팁의 평균이 됩니다.",
     },
     # -- what to look at: one line under each chart -----------------------------------------
