@@ -145,7 +145,7 @@ STRINGS = {
     "momentum.reach_diverged": {"en": "diverged at {step}", "ko": "{step}단계에서 발산"},
     "momentum.faster": {
         "en": "Momentum needs {ratio}× fewer steps than plain descent here.",
-        "ko": "여기서는 모멘텀이 경사 하강법보다 {ratio}배 적은 단계로 도착합니다.",
+        "ko": "여기서는 경사 하강법이 도착하려면 모멘텀보다 {ratio}배 많은 단계를 거쳐야 합니다.",
     },
     "momentum.slower": {
         "en": "Here momentum needs {ratio}× more steps than plain descent: β is too large "
@@ -311,7 +311,7 @@ STRINGS = {
         "{ratio}× smaller than the gradient. Plain descent's b gradient changed sign {flips} "
         "times in those steps; momentum's velocity only {v_flips} times.",
         "ko": "b 방향 기울기는 양과 음을 오가므로, 평균 속에서 양수 항과 음수 항이 서로 "
-        "상쇄됩니다. 처음 {n}단계 동안 속도의 크기는 평균적으로 기울기보다 {ratio}배 작습니다. "
+        "상쇄됩니다. 처음 {n}단계 동안 기울기의 크기는 평균적으로 속도 크기의 {ratio}배입니다. "
         "같은 구간에서 경사 하강법의 b 기울기는 부호가 {flips}번 바뀌었지만, 모멘텀의 "
         "속도는 {v_flips}번만 바뀌었습니다.",
     },
