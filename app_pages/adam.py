@@ -14,7 +14,7 @@ from ui.figures import adam as fig
 from ui.formulas import adam as formulas
 from ui.formulas.adam import display, heading, lines, paragraphs
 from ui.numbers import text as num
-from ui.widgets import Controls, busy, lang, share_box, what_to_try
+from ui.widgets import Controls, busy, chart, glossary, lang, share_box, what_to_try
 
 LR_KEYS = {"gd": "a_lr_gd", "momentum": "a_lr_m", "rmsprop": "a_lr_r", "adam": "a_lr_a"}
 START_KEYS = ("a_x0", "a_y0")
@@ -108,6 +108,7 @@ with st.sidebar:
         st.caption(t("adam.lrs_now", items=t("adam.list_sep").join(items)))
     controls.reset_button()
 share_box()
+glossary("condition", "hessian", "eigen", where=st.sidebar)
 
 try:
     setup = lesson.setup(surf, kappa, own_start, x0, y0, steps, b1, b2, bc, tune, tuple(lrs))
@@ -160,8 +161,8 @@ def live_section(s: lesson.Setup) -> None:
     no_bc = "" if live.bc else t("adam.live_no_bc")
     st.markdown(paragraphs(t("adam.live_text", k=live.k), *coords, no_bc))
     words = {key: t(f"adam.moves_{key}", k=live.k) for key in fig.MOVES_LABELS}
-    st.plotly_chart(cached.adam_moves_figure(s, k, labels=words), key="adam_moves")
-    st.caption(t("adam.moves_caption", **formulas.moves_fields(live)))
+    chart(cached.adam_moves_figure(s, k, labels=words), key="adam_moves")
+    st.markdown(t("adam.moves_caption", **formulas.moves_fields(live)))
     what_to_try("adam.s1_try")
 
 
@@ -182,13 +183,13 @@ def closeup_section(s: lesson.Setup) -> None:
         labels = {key: t(f"adam.trace_{key}") for key in keys} | {
             side: t(f"adam.closeup_{side}", coord=near.coord) for side in ("left", "right")
         }
-        chart = cached.adam_closeup_figure(s, near.coord, labels=labels)
-        st.plotly_chart(chart, key="adam_closeup")
+        chart(cached.adam_closeup_figure(s, near.coord, labels=labels), key="adam_closeup")
+        st.markdown(formulas.closeup_look(near, t))
     numbers = formulas.first_fields(near, s)
     first = t("adam.first_text", coord=near.coord, g=num(near.g1), lr=num(near.lr))
     compare, why = t("adam.first_compare", **numbers), t("adam.why", **numbers)
     st.markdown(paragraphs(first, display(formulas.first(near)), compare, why))
-    what_to_try("adam.s2_try")
+    what_to_try("adam.s2_try", **formulas.closeup_try_fields())
 
 
 closeup_section(setup)
@@ -200,7 +201,8 @@ st.markdown(
 race_words = {key: t(f"common.{key}") for key in ("play", "pause", "step", "start")} | {
     kind: t(key) for kind, key in CRITICAL.items()
 }
-st.plotly_chart(cached.adam_race_figure(setup, names=names, labels=race_words), key="adam_race")
+chart(cached.adam_race_figure(setup, names=names, labels=race_words), key="adam_race")
+st.markdown(formulas.race_look(standings, setup, names, t))
 spacing = standings.spacing
 if spacing.count < setup.steps + 1:  # the note says which steps the frames are
     st.caption(t("adam.frames_note", **formulas.spacing_fields(spacing)))
@@ -211,14 +213,15 @@ for name in lesson.RACERS:
     elif rows[name].left_map >= 0:
         st.info(t("adam.left_map", name=names[name], step=rows[name].left_map))
 costs = cached.adam_costs_figure(setup, names=names, xlabel=t("common.step"), ylabel=t("adam.gap"))
-st.plotly_chart(costs, key="adam_costs")
+chart(costs, key="adam_costs")
 st.caption(t("adam.cost_caption"))
+st.markdown(formulas.costs_look(standings, cached.adam_spikes(setup), names, t))
 table = formulas.results_table(standings, names, t)
-why = t("adam.why_race", rms=num(standings.rmsprop_factor), b1=num(setup.b1))
+why = formulas.why_race(standings, setup, t)
 notes = lines(t("adam.table_caption", steps=setup.steps), "" if tune else t("adam.default_lrs"))
 showcase = t("adam.showcase", **formulas.showcase_fields(cached.adam_showcase()))
 st.markdown(paragraphs(formulas.verdict(standings, names, t), table, notes, why, showcase))
-what_to_try("adam.s3_try", lr_gd=num(lesson.DEFAULT_LRS["elongated_bowl"]["gd"]))
+what_to_try("adam.s3_try", **formulas.race_try_fields())
 
 
 # -- 4. the surface in 3-D ----------------------------------------------------------------------
@@ -229,14 +232,15 @@ def surface_section(s: lesson.Setup) -> None:
     cam = controls.segmented(
         "cam", t("common.camera"), tuple(CAMERAS), "iso", labels="common.camera.{}"
     )
-    chart = cached.adam_surface_figure(
+    view = cached.adam_surface_figure(
         s,
         cam if cam in CAMERAS else "iso",  # ?cam= empties the control
         names=names,
         zlabel=t("adam.height"),
         zlabel_log=t("adam.height_log"),
     )
-    st.plotly_chart(chart, key="adam_surface")
+    chart(view, key="adam_surface")
+    st.markdown(formulas.surface_look(cached.adam_heights(s), names, t))
     what_to_try("adam.s4_try")
 
 

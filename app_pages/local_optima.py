@@ -10,7 +10,7 @@ import streamlit as st
 from optim_core.lessons import local_optima as lesson
 from ui import cached, figures, text
 from ui.formulas import local_optima as formulas
-from ui.widgets import Controls, busy, glossary, lang, share_box, what_to_try
+from ui.widgets import Controls, busy, chart, glossary, lang, share_box, what_to_try
 
 LANG = lang()  # read once per run (a language change reruns the whole page)
 
@@ -84,15 +84,15 @@ def surface_section() -> None:
     )
     land_labels = {key: lo(key) for key in ("surface_title", "minima")}
     fig = cached.local_optima_surface_figure(names, camera=camera, labels=land_labels)
-    st.plotly_chart(fig, key="lo_surface")
-    st.markdown(lo("look.surface", n_local=land.n_local, cap=f"{land.cap:.2f}"))
+    chart(fig, key="lo_surface")
+    st.markdown(lo("look.surface", **formulas.surface_fields(land)))
 
 
 surface_section()
 with st.expander(lo("table_title")):
-    header = [lo(f"col_{c}") for c in ("name", "kind", "x", "y")] + [t("common.loss")]
-    kinds = [kind_names[kind] for kind in land.kinds]
-    rows = zip(names, kinds, land.table_x, land.table_y, land.table_cost, strict=True)
+    # no "kind" column: each name says it (global, local i), and five columns ran off a phone
+    header = [lo(f"col_{c}") for c in ("name", "x", "y")] + [t("common.loss")]
+    rows = zip(names, land.table_x, land.table_y, land.table_cost, strict=True)
     st.markdown(formulas.minima_table(header, rows))
 
 # -- 2. one start, two runs --------------------------------------------------------------
@@ -115,18 +115,20 @@ def start_section(lr: float, steps: int, noise: float, seed: int) -> None:
     fig = cached.local_optima_paths_figure(
         **settings, names=names, run_names=run_names, labels=paths_labels
     )
-    st.plotly_chart(fig, key="lo_paths")
+    chart(fig, key="lo_paths")
     runs = ((plain_name, one.plain), (noisy_name, one.noisy))
     ended = [where_it_ended(who, run, steps) for who, run in runs if run.outcome != "diverged"]
-    st.markdown("\n\n".join([lo("look.paths"), *ended]))  # what to look at, where runs ended
+    look = lo("look.paths", x=f"{x0:g}", y=f"{y0:g}")
+    st.markdown("\n\n".join([look, *ended]))  # what to look at, where the runs ended
     for who, run in runs:
         if run.outcome == "diverged":
             st.warning(where_it_ended(who, run, steps))
     cost_labels = {"step": labels["step"], "cost": t("common.loss"), "floor": names[0]}
     cost_labels["title"] = lo("cost_title")
     fig = cached.local_optima_costs_figure(**settings, run_names=run_names, labels=cost_labels)
-    st.plotly_chart(fig, key="lo_costs")
-    note = [lo("look.costs")]
+    chart(fig, key="lo_costs")
+    key, fields = formulas.costs_key_fields(one)
+    note = [lo(key, **fields)]
     if noise == 0:
         note.append(lo("no_noise"))
     elif one.same_end:
@@ -162,8 +164,8 @@ def basins_section(lr: float, steps: int, noise: float, seed: int) -> None:
     fig = cached.local_optima_basins_figure(
         **settings, panel_names=panel_names, names=names, **rest
     )
-    st.plotly_chart(fig, key="lo_basins")
-    note = [lo("look.basins")]
+    chart(fig, key="lo_basins")
+    note = [lo("look.basins", moved=formulas.moved_percent(basins))]
     if basins.extra != "none":
         fixed = {key: f"{value:g}" for key, value in basins.extra_hyper}
         note.append(lo(f"extra_note.{basins.extra}", lr=f"{lr:g}", **fixed))
@@ -187,8 +189,8 @@ def basins_section(lr: float, steps: int, noise: float, seed: int) -> None:
     fig = cached.local_optima_bars_figure(
         **settings, panel_names=panel_names, categories=categories, labels=bar_labels
     )
-    st.plotly_chart(fig, key="lo_bars")
-    st.markdown(lo("look.bars"))
+    chart(fig, key="lo_bars")
+    st.markdown(lo("look.bars", items=formulas.bar_items(basins, panel_names)))
 
 
 basins_section(lr, steps, noise, seed)
@@ -214,8 +216,10 @@ def saddle_section(lr: float, seed: int) -> None:
     norm_labels = {"step": labels["step"], "axis": lo("gradnorm_axis")}
     norm_labels |= {"title": lo("gradnorm_title"), "band": lo("predicted_band")}
     fig = cached.local_optima_norms_figure(**settings, run_names=saddle_names, labels=norm_labels)
-    st.plotly_chart(fig, key="lo_gradnorm")
-    st.markdown(lo("look.norms" if sad.escapes else "look.norms_stuck"))
+    chart(fig, key="lo_gradnorm")
+    st.markdown(
+        lo("look.norms" if sad.escapes else "look.norms_stuck", **formulas.norms_fields(sad))
+    )
     st.latex(formulas.escape(sad))
     st.caption(lo("escape_formula", lam=f"{sad.curvature:.3f}", r=f"{sad.radius:g}"))
     saddle_labels = labels | {"title": lo("saddle_title"), "points": lo("critical_points")}
@@ -223,8 +227,9 @@ def saddle_section(lr: float, seed: int) -> None:
     fig = cached.local_optima_saddle_figure(
         **settings, names=points, run_names=saddle_names, labels=saddle_labels
     )
-    st.plotly_chart(fig, key="lo_saddle")
-    results = [lo("look.saddle")]  # one message: what to look at, then what each run did
+    chart(fig, key="lo_saddle")
+    x, y = (f"{v:g}" for v in sad.start)
+    results = [lo("look.saddle", x=x, y=y)]  # one message: what to look at, what each run did
     for who, run in zip(saddle_names, (sad.plain, sad.noisy), strict=True):
         if run.diverged:
             st.warning(t("common.diverged", name=who, step=run.diverged_at))

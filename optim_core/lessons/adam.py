@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 from optim_core import checks, optimizers
-from optim_core.ewa import debias
+from optim_core.ewa import debias, ewa
 from optim_core.lessons import Grid, Pairs, surface, surface_grid, trajectory
 from optim_core.trajectory import Trajectory, run
 
@@ -73,6 +73,8 @@ LRS = (1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.05, 0.1, 0.15, 0.3, 1.0)
 LR_DEFAULT = 0.01  # the own-learning-rate sliders
 K_MAX = 200  # the step slider covers the first K_MAX steps
 K = (1, K_MAX, 3, 1)
+TRY_KAPPA = 50  # section 3's "what to try": the bowl stretch at which gradient descent diverges
+TRY_B2 = 0.9999  # section 2's: the β₂ whose uncorrected first step is 10·α
 
 UPDATE_SOURCE = textwrap.dedent(inspect.getsource(optimizers.Adam.update))  # shown as it is
 
@@ -684,6 +686,35 @@ def default_setup(surface_name: str) -> Setup:
 # -- 4. the surface in 3-D ----------------------------------------------------------------------
 
 
+class Heights(NamedTuple):
+    """What the note under the 3-D view points at: the start's height and the racer whose path
+    climbed highest above it (on the plotted area), if any did."""
+
+    start: float  # f at the start
+    minimum: float  # f at the minimum (f*)
+    climber: str  # the racer that climbed highest above the start ("": none climbed)
+    step: int  # the step of its highest point (-1: none)
+    value: float  # f there (the start's f when none climbed)
+    log_height: bool  # the view draws log10(1 + f)
+
+
+def heights(s: Setup) -> Heights:
+    """The highest point above the start among the race's paths, up to where each leaves the map."""
+    f = surface(s.surface, s.params)
+    runs = _racers(s)
+    start = float(runs[RACERS[0]].loss[0])
+    climber, step, value = "", -1, start
+    for name, traj in runs.items():
+        on_map = traj.loss[1 : first_exit(traj.params, f.bounds)]
+        with np.errstate(invalid="ignore"):
+            if on_map.size and np.isfinite(on_map).any() and np.nanmax(on_map) > value:
+                step = int(np.nanargmax(on_map)) + 1
+                climber, value = name, float(on_map[step - 1])
+    return Heights(
+        start, float(f.global_minimum.value), climber, step, value, s.surface in LOG_SURFACES
+    )
+
+
 class Landscape(NamedTuple):
     """Section 4: the surface's heights and each path on it, up to where it leaves the map."""
 
@@ -707,3 +738,155 @@ def landscape(s: Setup) -> Landscape:
             xy = traj.params[kept]
             paths[name] = (xy, height_of(f.value(xy), log_height))
     return Landscape(grid._replace(z=height_of(grid.z, log_height)), log_height, paths)
+
+
+# -- 3b. why the cost chart spikes ----------------------------------------------------------------
+# On a curved valley (Rosenbrock) a run near the stability limit of the walls' curvature climbs
+# the floor until a step across the valley overshoots more each time; the zig-zag grows until it
+# throws the run up a wall (a spike of the cost), it falls back where the walls are gentler and
+# creeps on. For gradient descent the limit is α·λ_max = 2 (λ_max: the largest eigenvalue of the
+# Hessian, the curvature across the valley); RMSprop divides each coordinate by √s, so its number
+# is λ_max of D^½·H·D^½ with D = α/(√s + ε), and it grows as √s decays on the flat floor.
+
+SPIKE_FACTOR = 10.0  # a spike: the cost climbs to 10× the lowest it had reached, before arriving
+SPIKE_MERGE = 20  # rises fewer steps apart than this are one spike
+SPIKE_AFTER = 100  # steps after a spike's peak in which the run's landing is measured
+STABLE = 2.0  # above this stability number a step across the valley overshoots more each time
+EXPLAINED = ("gd", "rmsprop")  # the racers whose spikes the page explains
+
+
+def hessians(grad, xy, h: float = 1e-5) -> np.ndarray:
+    """Hessians ``(n, 2, 2)`` at points ``(n, 2)``, by central differences of ``grad``."""
+    xy = np.asarray(xy, dtype=np.float64)
+    cols = []
+    for j in range(xy.shape[-1]):
+        e = np.zeros_like(xy)
+        e[:, j] = h * (1.0 + np.abs(xy[:, j]))
+        cols.append((grad(xy + e) - grad(xy - e)) / (2.0 * e[:, j, None]))
+    hess = np.stack(cols, axis=-1)
+    return 0.5 * (hess + np.swapaxes(hess, -1, -2))
+
+
+def spike_steps(gap, tol: float = TOL, factor: float = SPIKE_FACTOR) -> list[tuple[int, int]]:
+    """``(rise, peak)`` of each spike of a cost-gap curve (one value per step): the steps where
+    the gap is at least ``factor`` × the lowest gap reached so far, while that lowest is above
+    ``tol`` (the run has not arrived) and below the start (the run had come down first). Rises
+    fewer than :data:`SPIKE_MERGE` steps apart are one spike; ``peak`` is its highest step."""
+    gap = np.asarray(gap, dtype=np.float64)
+    finite = np.isfinite(gap)
+    if not gap.size:
+        return []
+    with np.errstate(invalid="ignore"):
+        low = np.minimum.accumulate(np.where(finite, gap, np.inf))
+        hot = finite & (gap >= factor * low) & (low < gap[0]) & (low > tol)
+    out: list[list[int]] = []
+    for i in np.flatnonzero(hot):
+        if out and i - out[-1][1] < SPIKE_MERGE:
+            out[-1][1] = int(i)
+        else:
+            out.append([int(i), int(i)])
+    return [(a, a + int(np.argmax(gap[a : b + 1]))) for a, b in out]
+
+
+def stability(name: str, xy, grad, lr: float, beta: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Stability number of each step of a path ``(n, 2)`` (the step from ``xy[i]``), and √s.
+
+    Gradient descent: ``α·λ_max(H)``. RMSprop: ``λ_max(D^½·H·D^½)`` with ``D = α/(√s + ε)`` and
+    ``s`` its average of squared gradients rebuilt from the path (``s_{i+1}`` includes the
+    gradient at ``xy[i]``). Above 2 a step across the valley overshoots more than the last.
+    ``root`` is √s per step and coordinate (ones for gradient descent)."""
+    xy = np.asarray(xy, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        hess = hessians(grad, xy)
+        if name == "gd":
+            return lr * np.linalg.eigvalsh(hess)[:, -1], np.ones_like(xy)
+        g = np.asarray(grad(xy), dtype=np.float64)
+        root = np.sqrt(ewa(g * g, beta))
+        d = np.sqrt(lr / (root + EPS))
+        return np.linalg.eigvalsh(d[:, :, None] * hess * d[:, None, :])[:, -1], root
+
+
+class Spike(NamedTuple):
+    """The first spike of one racer's cost and the measurements that explain it."""
+
+    racer: str
+    rise: int  # first step of the climb (cost ≥ SPIKE_FACTOR × its lowest so far)
+    peak: int  # the step of the highest cost
+    low: float  # f − f* before it: the lowest the run had reached
+    high: float  # f − f* at the peak
+    more: int  # further spikes in the run
+    since: int  # from this step up to the rise the stability number stayed ≥ STABLE
+    number: float  # the stability number just before the rise
+    after: float  # its smallest value within SPIKE_AFTER steps after the peak (the landing)
+    curvature: float  # λ_max just before the rise (the curvature across the valley)
+    limit: float  # 2/α: the curvature gradient descent stays stable under (RMSprop: NaN)
+    coord: str  # RMSprop: the coordinate whose √s fell most ("" for gradient descent)
+    root_high: float  # RMSprop: that √s at its highest before the spike
+    root_high_step: int
+    root_low: float  # and just before the rise
+    root_after: float  # its highest within SPIKE_AFTER steps after the peak
+
+
+class Spikes(NamedTuple):
+    """Section 3's cost chart: the explained spikes (racers of :data:`EXPLAINED` whose first
+    spike followed a stretch of stability numbers above 2; the others are left out)."""
+
+    spikes: dict[str, Spike]
+    lrs: dict[str, float]
+    b2: float
+    memory: float  # 1/(1 − β₂): about how many steps RMSprop's average remembers
+
+
+def _spike(name: str, traj: Trajectory, f, lr: float, b2: float) -> Spike | None:
+    gap = traj.loss - float(f.global_minimum.value)
+    found = spike_steps(gap)
+    if not found:
+        return None
+    rise, peak = found[0]
+    end = min(len(traj.params) - 1, peak + SPIKE_AFTER)
+    number, root = stability(name, traj.params[:end], f.grad, lr, b2)
+    below = np.flatnonzero(~(number[:rise] >= STABLE))
+    since = int(below[-1]) + 1 if below.size else 0
+    if rise < 1 or since >= rise:  # the number was below 2 just before the climb: no claim
+        return None
+    with np.errstate(all="ignore"):
+        lam = float(np.linalg.eigvalsh(hessians(f.grad, traj.params[rise - 1 : rise]))[0, -1])
+    low = float(np.min(gap[:rise]))
+    coord, high, high_step, root_low, root_after = "", np.nan, -1, np.nan, np.nan
+    if name == "rmsprop":
+        fall = np.max(root[:rise], axis=0) / root[rise - 1]
+        c = int(np.argmax(fall))
+        high_step = int(np.argmax(root[:rise, c]))
+        coord, high = COORDS[c], float(root[high_step, c])
+        root_low, root_after = float(root[rise - 1, c]), float(np.max(root[peak:end, c]))
+    return Spike(
+        name,
+        rise,
+        peak,
+        low,
+        float(gap[peak]),
+        len(found) - 1,
+        since,
+        float(number[rise - 1]),
+        float(np.min(number[peak:end])) if end > peak else np.nan,
+        lam,
+        2.0 / lr if name == "gd" else np.nan,
+        coord,
+        high,
+        high_step,
+        root_low,
+        root_after,
+    )
+
+
+def spikes(s: Setup) -> Spikes:
+    """The first spike of gradient descent's and RMSprop's costs, measured on the race's runs."""
+    f = surface(s.surface, s.params)
+    runs = _racers(s)
+    lrs = dict(zip(RACERS, s.lrs, strict=True))
+    found = {}
+    for name in EXPLAINED:
+        spike = _spike(name, runs[name], f, lrs[name], s.b2)
+        if spike is not None:
+            found[name] = spike
+    return Spikes(found, lrs, s.b2, float(1.0 / (1.0 - s.b2)) if s.b2 < 1 else np.inf)

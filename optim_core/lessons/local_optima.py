@@ -290,6 +290,20 @@ def display_cap(z: np.ndarray, minima) -> float:
     return min(float(np.nanmax(z)), top + max(0.6 * (top - low), 1.0))
 
 
+FLAT_COST = 1e-3  # a cost curve is flat once it stays this close to its last value
+
+
+def flat_from(loss, tol: float = FLAT_COST) -> int:
+    """The first step from which ``loss`` (one value per step) stays within ``tol`` of its
+    last value, or -1 when the last value is not finite."""
+    loss = np.asarray(loss, dtype=np.float64)
+    if not loss.size or not np.isfinite(loss[-1]):
+        return -1
+    with np.errstate(invalid="ignore"):
+        off = np.flatnonzero(~(np.abs(loss - loss[-1]) <= tol))
+    return int(off[-1]) + 1 if off.size else 0
+
+
 def _outcome(label: int, minima) -> str:
     if label == DIVERGED:
         return "diverged"
@@ -352,6 +366,7 @@ class Run(NamedTuple):
     k: int  # the last step
     last: np.ndarray  # the point before the last step
     last_grad: np.ndarray  # ∇f there
+    flat_from: int = -1  # the step from which the cost stays within FLAT_COST of its last value
 
 
 class Start(NamedTuple):
@@ -418,6 +433,7 @@ def start(lr: float, steps: int, x0: float, y0: float, noise: float, seed) -> St
                 k=int(traj.steps[-1]),
                 last=last,
                 last_grad=surface.grad(last),
+                flat_from=flat_from(traj.loss) if label >= 0 else -1,
             )
         )
     plain, noisy = runs

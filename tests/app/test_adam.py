@@ -63,9 +63,9 @@ def test_each_surface_renders_with_its_race(surface):
     traj = optim_core.run(optim_core.adam(lr), f, x0, 1000)
     expected = lesson.race_result(traj.loss, int(traj.diverged_at), 0.0)
     adam_row = table_rows(at)[3]
-    assert adam_row[0] == "Adam" and adam_row[2] == f"{expected.final:.4g}"
-    arrived = text.get("adam.not_within", "en", steps=1000)
-    assert adam_row[3] == (str(expected.reached) if expected.reached >= 0 else arrived)
+    missed = text.get("adam.not_within", "en", steps=1000, cost=f"{expected.final:.4g}")
+    assert adam_row[0] == f"Adam (α = {lr:g})"  # α beside the name, as in the legend
+    assert adam_row[1] == (str(expected.reached) if expected.reached >= 0 else missed)
 
 
 def test_bias_correction_toggle_changes_the_first_step():
@@ -87,8 +87,8 @@ def test_step_one_shows_corrected_averages_equal_to_g():
     at = open_app(PAGE, "en", a_k="1")
     assert not at.exception, errors(at)
     body = latex(at)
-    assert r"\hat v_{1,x} = \frac{-0.25}{1-0.9^{1}} = -2.5" in body
-    assert r"\hat s_{1,y} = \frac{0.225}{1-0.999^{1}} = 225" in body
+    assert r"\hat v_{1,x} &= \frac{-0.25}{1-0.9^{1}} = -2.5" in body
+    assert r"\hat s_{1,y} &= \frac{0.225}{1-0.999^{1}} = 225" in body
     # the chart beside the formulas marks the same step, and its note says what it shows
     moves = chart(at, "adam_moves")
     current = next(
@@ -157,7 +157,7 @@ def test_divergence_at_the_first_step_is_reported_per_optimizer():
     # Adam's step is about α per coordinate whatever the gradient, so it does not blow up
     assert not any(w.startswith("Adam") for w in warned)
     assert len(at.get("plotly_chart")) == CHARTS
-    assert text.get("adam.diverged_cell", "ko", step=1) in [row[3] for row in table_rows(at)]
+    assert text.get("adam.diverged_cell", "ko", step=1) in [row[1] for row in table_rows(at)]
 
 
 def test_garbage_url_values_are_ignored():
@@ -228,7 +228,7 @@ def test_own_learning_rates_start_at_the_surface_defaults():
     assert list(chosen.values()) == [lesson.DEFAULT_LRS["rosenbrock"][n] for n in lesson.RACERS]
     at.select_slider(key="a_lr_a").set_value(0.01).run()
     assert not at.exception, errors(at)
-    assert table_rows(at)[3][1] == "0.01"
+    assert table_rows(at)[3][0] == "Adam (α = 0.01)"
     at.toggle(key="a_own").set_value(True).run()
     assert not at.exception, errors(at)
     assert (at.slider(key="a_x0").value, at.slider(key="a_y0").value) == (-1.2, 1.0)
@@ -363,8 +363,9 @@ def test_the_race_says_who_won_and_why_with_the_runs_numbers(lang):
         other_cross=9,
     )
     assert compare in body
-    assert text.get("adam.why_race", lang, rms="31.62", b1="0.9") in body
-    assert [row[4:] for row in table_rows(at)] == [
+    adam_first = text.get("adam.why_adam_bc", lang)
+    assert text.get("adam.why_race", lang, rms="31.62", b1="0.9", adam_first=adam_first) in body
+    assert [row[2:] for row in table_rows(at)] == [
         ["(0.375, 2.25)", "(0, 47)"],
         ["(0.025, 0.15)", "(4, 13)"],
         ["(0.9487, 0.9487)", "(0, 0)"],
@@ -392,12 +393,12 @@ def test_the_race_says_who_won_and_why_with_the_runs_numbers(lang):
 def test_the_beale_claim_holds_on_the_page_it_points_to():
     at = open_app(PAGE, "en", a_surf="beale")
     assert not at.exception, errors(at)
-    arrived = {row[0]: row[3] for row in table_rows(at)}
+    arrived = {row[0]: row[1] for row in table_rows(at)}
     assert arrived == {
-        "Gradient descent": "557",
-        "Momentum": "405",
-        "RMSprop": "657",
-        "Adam": "205",
+        "Gradient descent (α = 0.03)": "557",
+        "Momentum (α = 0.03)": "405",
+        "RMSprop (α = 0.03)": "657",
+        "Adam (α = 0.3)": "205",
     }
     assert text.get("adam.verdict", "en", name="Adam", step=205) in words(at)
 
@@ -411,3 +412,102 @@ def test_an_emptied_option_control_falls_back_to_its_default(kind, key):
     getattr(at, kind)(key=key).set_value(None).run()
     assert not at.exception, errors(at)
     assert len(at.get("plotly_chart")) == CHARTS
+
+
+def test_without_bias_correction_the_why_gives_adams_own_first_step():
+    at = open_app(PAGE, "en", a_bc="false")
+    assert not at.exception, errors(at)
+    raw = text.get("adam.why_adam_raw", "en", ratio="3.162")
+    assert raw in words(at) and text.get("adam.why_adam_bc", "en") not in words(at)
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_chart_has_a_line_saying_what_to_look_at(lang):
+    # issue 10: under each of the five charts one line with the run's numbers
+    at = open_app(PAGE, lang, a_surf="rosenbrock")
+    assert not at.exception, errors(at)
+    look = text.get("adam.look.costs_none", lang, steps="").split(":")[0]  # "*What to look at"
+    lines = [m.value for m in at.markdown if m.value.startswith(look)]
+    assert len(lines) == len(at.get("plotly_chart")) == CHARTS
+    name = {n: text.get(f"common.optimizer.{n}", lang) for n in lesson.RACERS}
+    assert text.get("adam.look.costs", lang, name=name["momentum"], step=450) in lines[3]
+    assert (
+        text.get(
+            "adam.look.surface_climb",
+            lang,
+            name=name["rmsprop"],
+            start="24.2",
+            value="357.1",
+            step=1,
+            minimum="0",
+        )
+        in lines[4]
+    )
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_spikes_of_the_rosenbrock_costs_are_explained_under_the_cost_chart(lang):
+    # issue 10: gradient descent's and RMSprop's costs jump near steps 830 and 930, unexplained
+    at = open_app(PAGE, lang, a_surf="rosenbrock")
+    body = words(at)
+    spikes = lesson.spikes(lesson.default_setup("rosenbrock")).spikes
+    gd, rms = spikes["gd"], spikes["rmsprop"]
+    assert (gd.peak, rms.peak) == (830, 929)
+    assert (
+        text.get(
+            "adam.spike_gd",
+            lang,
+            peak=830,
+            low="0.02782",
+            high="11.72",
+            since=594,
+            number="2.42",
+            limit="666.7",
+            curv="806.7",
+            after="1.29",
+        )
+        in body
+    )
+    assert (
+        text.get(
+            "adam.spike_rmsprop",
+            lang,
+            peak=929,
+            low="0.03707",
+            high="10.82",
+            since=758,
+            number="2.33",
+            memory="1000",
+            coord="y",
+            high_root="13.81",
+            high_step=10,
+            low_root="8.787",
+            ratio="1.57",
+            after_root="9.822",
+        )
+        in body
+    )
+    # and no such note where nothing jumps
+    bowl = open_app(PAGE, lang)
+    assert text.get("adam.spike_gd", lang).split("{")[0][:10] not in words(bowl)
+
+
+def test_a_run_that_does_not_arrive_shows_its_final_cost_in_the_table():
+    at = open_app(PAGE, "en", a_surf="rosenbrock")
+    rows = {row[0].split(" (")[0]: row for row in table_rows(at)}
+    standings = lesson.standings(lesson.default_setup("rosenbrock"))
+    final = f"{standings.rows['gd'].final:.4g}"
+    assert rows["Gradient descent"][1] == text.get("adam.not_within", "en", steps=1000, cost=final)
+    assert rows["Momentum"][1] == "450" and len(rows["Momentum"]) == 4  # four narrow columns
+
+
+def test_the_sidebar_glossary_explains_the_terms_the_page_uses():
+    # issue 10: the spike notes speak of the Hessian's largest eigenvalue, the bowl of κ
+    at = open_app(PAGE, "ko", a_surf="rosenbrock")
+    labels = [e.label for e in at.sidebar.expander]
+    assert text.get("glossary.title", "ko") in labels
+    notes = "\n".join(m.value for m in at.sidebar.markdown)
+    for term in ("condition", "hessian", "eigen"):
+        assert text.get(f"glossary.{term}", "ko") in notes
+    body = words(at)
+    assert "헤세 행렬" in body and "고윳값" in body and "κ" in text.get("adam.kappa", "ko")

@@ -121,9 +121,11 @@ def test_high_end_shows_diverged_starts():
     # lr 0.12 is above 2/curvature near the walls and σ = 6 kicks runs there: many noisy starts
     # diverge; they get the last colour code (after the 9 minima and "did not settle")
     at = open_page("en", **HIGH)
-    plain, noisy = [tr for tr in basin_figure(at)["data"] if tr["type"] == "heatmap"]
-    diverged_code = len(plain["colorbar"]["ticktext"]) - 1
-    assert plain["colorbar"]["ticktext"][-1] == text.get("local_optima.diverged", "en")
+    traces = basin_figure(at)["data"]
+    plain, noisy = [tr for tr in traces if tr["type"] == "heatmap"]
+    legend = [tr["name"] for tr in traces if tr["type"] == "scatter" and tr.get("name")]
+    diverged_code = round(plain["zmax"] - 0.5)  # the last code (after 9 minima, "unsettled")
+    assert legend[-1] == text.get("local_optima.diverged", "en") and diverged_code == 10
     assert (heatmap_codes(noisy) == diverged_code).mean() > 0.2
     captions = [c.value for c in at.caption if "diverged:" in c.value]
     shares = [float(c.split("diverged:")[1].strip().rstrip("%")) for c in captions]
@@ -238,12 +240,37 @@ def test_only_the_shared_settings_are_in_the_sidebar():
 
 @pytest.mark.parametrize("lang", text.LANGUAGES)
 def test_every_chart_has_a_line_saying_what_to_look_at(lang):
+    # issue 10: one line under every chart, with the run's numbers
+    from optim_core.lessons import local_optima as lesson
+    from ui.formulas import local_optima as formulas
+
     at = open_page(lang)
-    look = text.get("local_optima.look.costs", lang).split(":")[0]  # "*What to look at"
+    look = text.get("local_optima.look.paths", lang, x="", y="").split(":")[0]  # "*What to look at"
     lines = [m.value for m in at.markdown if m.value.startswith(look)]
     assert len(lines) == len(at.get("plotly_chart")) == 7
-    cap = text.get("local_optima.look.surface", lang, n_local=8, cap="")
-    assert lines[0].startswith(cap.split("{")[0][:40])
+
+    def lo(key, **fields):
+        return text.get(f"local_optima.{key}", lang, **fields)
+
+    one = lesson.start(0.05, 500, 1.5, 0.5, 2.0, 0)
+    basins = lesson.basins(0.05, 500, 2.0, 0, "none")
+    sad = lesson.saddle(0.05, 1e-3, 0.3, 0)
+    plain = text.get("common.optimizer.gd", lang)
+    panels = [plain, lo("noisy_name")]
+    key, fields = formulas.costs_key_fields(one)
+    expected = [
+        lo("look.surface", **formulas.surface_fields(lesson.landscape())),
+        lo("look.paths", x="1.5", y="0.5"),
+        lo(key, **fields),
+        lo("look.basins", moved=formulas.moved_percent(basins)),
+        lo("look.bars", items=formulas.bar_items(basins, panels)),
+        lo("look.norms", **formulas.norms_fields(sad)),
+        lo("look.saddle", x="1.5", y="0.001"),
+    ]
+    assert key == "look.costs" and fields["flat"] == one.plain.flat_from > 0
+    for want, line in zip(expected, lines, strict=True):
+        assert line.startswith(want), (want, line)
+    assert "-2.24" in lines[0] and "26.2%" in lines[4]  # the global minimum, noisy's share
 
 
 def test_the_table_of_minima_lists_every_minimum_with_its_cost():
@@ -251,7 +278,7 @@ def test_the_table_of_minima_lists_every_minimum_with_its_cost():
 
     at = open_page("en")
     land = lesson.landscape()
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| name")]
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| minimum")]
     rows = table.splitlines()[2:]
     assert len(rows) == land.n_minima
     assert all(f"{cost:.4f}" in row for cost, row in zip(land.table_cost, rows, strict=True))

@@ -141,13 +141,19 @@ def test_live_formulas_with_the_numbers_of_step_one():
     live = lesson.live(settings(), 1)
     x, y = live.coords
     tex = formulas.live_coordinate(live, x)
-    assert tex.startswith(r"\begin{aligned}&v_{1,x} = 0.9\cdot 0 + 0.1\cdot (-2.5) = ")
-    assert r"\color{#E69F00}{-0.25}" in tex  # v in momentum's colour
-    assert r"\hat v_{1,x} = \frac{-0.25}{1-0.9^{1}} = -2.5" in tex
-    assert r"x_{1} - x_{0} = -\alpha\,\frac{\hat v_{1,x}}{\sqrt{\hat s_{1,x}} + \varepsilon}" in tex
-    assert tex.endswith(r"= \color{#CC79A7}{0.1}\end{aligned}")
-    assert r"s_{1,y} = 0.999\cdot 0 + 0.001\cdot 15^2 = \color{#009E73}{0.225}" in (
-        formulas.live_coordinate(live, y)
+    # each sum on its own row, its value under it (issue 10: one row overflowed a phone)
+    assert tex.startswith(
+        r"\begin{aligned}v_{1,x} &= 0.9\cdot 0\\&\phantom{=}\ + 0.1\cdot (-2.5)"
+        r"\\&= \color{#E69F00}{-0.25}"
+    )  # v in momentum's colour
+    assert r"\hat v_{1,x} &= \frac{-0.25}{1-0.9^{1}} = -2.5" in tex
+    assert (
+        r"x_{1} - x_{0} &= -\alpha\,\frac{\hat v_{1,x}}{\sqrt{\hat s_{1,x}} + \varepsilon}" in tex
+    )
+    assert tex.endswith(r"&= \color{#CC79A7}{0.1}\end{aligned}")
+    assert (
+        r"s_{1,y} &= 0.999\cdot 0\\&\phantom{=}\ + 0.001\cdot 15^2\\&= \color{#009E73}{0.225}"
+        in (formulas.live_coordinate(live, y))
     )
     raw = lesson.live(settings(bc=False), 1)
     assert r"\frac{v_{1,x}}{\sqrt{s_{1,x}} + \varepsilon}" in formulas.live_coordinate(raw, x)
@@ -155,10 +161,12 @@ def test_live_formulas_with_the_numbers_of_step_one():
 
 def test_first_step_formula_keeps_its_form():
     tex = formulas.first(lesson.closeup(settings(), "x"))
-    assert tex.startswith(formulas.FIRST_WITH + " = 0.1")
+    assert tex.startswith(r"\begin{aligned}&" + formulas.FIRST_WITH[0] + r"\\&")
+    assert formulas.FIRST_WITH[1] + " = 0.1" in tex
     assert r"|x_1 - x_0| = \color{#CC79A7}{0.1} = 1\,\alpha" in tex
     tex = formulas.first(lesson.closeup(settings(bc=False), "y"))
-    assert tex.startswith(formulas.FIRST_WITHOUT)
+    assert tex.startswith(r"\begin{aligned}&" + formulas.FIRST_WITHOUT[0])
+    assert formulas.FIRST_WITHOUT[-1] + " = 0.3162" in tex
     assert r"|y_1 - y_0| = \color{#CC79A7}{0.3162} = 3.162\,\alpha" in tex
     assert formulas.par(-2) == "(-2)" and formulas.par(2) == "2"
 
@@ -264,3 +272,28 @@ def test_race_chart_is_the_race_of_the_settings():
         path = traces[fig.racer(name, race.lrs[name])]
         np.testing.assert_allclose(path.x, race.paths[name][:, 0], rtol=1e-6, atol=1e-6)
     assert not figure.layout.template.data.to_plotly_json()
+
+
+def test_the_3d_view_labels_its_log_height_with_f_itself():
+    # issue 10: the axis said log₁₀(1 + f); its ticks now name f (0, 10, 100, …)
+    chart = fig.surface_chart(
+        settings("beale"), "iso", names=NAMES, zlabel="f", zlabel_log="f (log scale)"
+    )
+    z = chart.layout.scene.zaxis
+    assert z.title.text == "f (log scale)"
+    assert list(z.ticktext[:4]) == ["0", "10", "100", "1000"]
+    np.testing.assert_allclose(z.tickvals[:4], np.log10(1 + np.array([0, 10, 100, 1000])))
+    assert fig.log_ticks(2.5)[1] == ["0", "1", "10", "100"]  # under three decades: with the 1
+    flat = fig.surface_chart(settings(), "iso", names=NAMES, zlabel="f", zlabel_log="unused")
+    assert flat.layout.scene.zaxis.title.text == "f" and flat.layout.scene.zaxis.tickvals is None
+    # large and uncropped at 1024 px (checked in the browser): a fixed box, the legend under it
+    assert chart.layout.height == fig.SURFACE_HEIGHT >= 600
+    assert chart.layout.scene.aspectmode == "manual" and chart.layout.legend.y == 0
+
+
+def test_the_closeup_titles_wrap_after_their_colon():
+    labels = {k: k for k in ("g", "v", "v_hat", "g2", "s", "s_hat")}
+    labels |= {"left": "Gradients of x: g, v, v̂", "right": "Squared gradients of x: g², s, ŝ"}
+    chart = fig.closeup_chart(settings(), "x", labels=labels)
+    titles = [a.text for a in chart.layout.annotations]
+    assert titles == ["Gradients of x:<br>g, v, v̂", "Squared gradients of x:<br>g², s, ŝ"]

@@ -106,8 +106,15 @@ def test_basin_maps_and_shares(land, names, extra):
         assert codes.shape == (lesson.GRID, lesson.GRID) and codes.dtype == np.uint8
         assert codes.min() >= 0 and codes.max() <= land.n_minima + 1
         assert {c for _, c in trace["colorscale"]} <= fig.BASIN_PALETTE
-    ticks = heatmaps[0]["colorbar"]["ticktext"]
-    assert ticks[-2:] == ["unsettled", "diverged"] and len(ticks) == land.n_minima + 2
+    # the colours are named by a legend under the maps (issue 10: a colour bar beside them
+    # took half a phone's width), one swatch per code, in the codes' colours
+    swatches = [tr for tr in spec["data"] if tr["type"] == "scatter" and tr.get("showlegend", True)]
+    swatches = [tr for tr in swatches if tr["marker"].get("symbol") == "square"]
+    assert [tr["name"] for tr in swatches][-2:] == ["unsettled", "diverged"]
+    assert len(swatches) == land.n_minima + 2
+    colors = [tr["marker"]["color"] for tr in swatches]
+    assert colors == fig.basin_colors(land.n_minima)
+    assert not any(tr.get("showscale") for tr in heatmaps)
     categories = [*names, "unsettled", "diverged"]
     bars = assert_clean(
         fig.basin_shares(basins, panels, categories, labels={"axis": "a", "title": "t"})

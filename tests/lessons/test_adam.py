@@ -315,3 +315,87 @@ def test_moves_are_the_measured_steps_of_the_adam_run():
 def test_height_of():
     np.testing.assert_allclose(lesson.height_of([0.0, 9.0, 99.0], True), [0.0, 1.0, 2.0])
     np.testing.assert_array_equal(lesson.height_of([3.0], False), [3.0])
+
+
+# -- issue 10: why the Rosenbrock costs spike, the 3-D note, the "what to try" claims ------------
+
+
+def test_hessians_match_rosenbrock_closed_form():
+    f = objectives.get("rosenbrock")
+    xy = np.array([[-1.2, 1.0], [0.8, 0.6], [1.0, 1.0]])
+    x, y = xy.T
+    exact = np.empty((3, 2, 2))
+    exact[:, 0, 0] = 2 - 400 * (y - x * x) + 800 * x * x
+    exact[:, 0, 1] = exact[:, 1, 0] = -400 * x
+    exact[:, 1, 1] = 200
+    np.testing.assert_allclose(lesson.hessians(f.grad, xy), exact, rtol=1e-6)
+
+
+def test_spike_steps_hand_worked():
+    gap = np.array([10.0, 1.0, 0.5, 0.4, 5.0, 9.0, 0.3, 0.2] + [0.2] * 30 + [3.0, 0.1])
+    # 5.0 ≥ 10 × 0.4 is a rise; 9.0 its peak; 3.0 ≥ 10 × 0.2 a second one, 32 steps later
+    assert lesson.spike_steps(gap) == [(4, 5), (38, 38)]
+    assert lesson.spike_steps(gap, factor=30) == []
+    assert lesson.spike_steps([1.0, 20.0, 0.5]) == []  # no rise before the run came down
+    assert lesson.spike_steps([1.0, 1e-7, 1e-5]) == []  # arrived: below TOL, not a spike
+
+
+def test_gradient_descent_stability_number_is_alpha_times_the_curvature():
+    f = objectives.get("elongated_bowl", condition=10)  # (x² + 10 y²)/2: λ_max = 10
+    xy = np.array([[1.0, 1.0], [-2.0, 0.5]])
+    number, _ = lesson.stability("gd", xy, f.grad, 0.15)
+    np.testing.assert_allclose(number, 1.5, rtol=1e-6)
+
+
+def test_rmsprop_stability_rebuilds_s_as_the_run_kept_it():
+    f = objectives.get("rosenbrock")
+    traj = optim_core.run(
+        optim_core.rmsprop(0.03, 0.999, 1e-8), f, np.array([-1.2, 1.0]), 40, record_states=True
+    )
+    _, root = lesson.stability("rmsprop", traj.params[:-1], f.grad, 0.03, 0.999)
+    np.testing.assert_allclose(root, np.sqrt(traj.states.s[1:]), rtol=1e-12)
+
+
+def test_the_rosenbrock_spikes_come_after_a_stretch_above_the_stability_limit():
+    s = lesson.default_setup("rosenbrock")
+    found = lesson.spikes(s).spikes
+    assert set(found) == {"gd", "rmsprop"}
+    f = objectives.get("rosenbrock")
+    runs = lesson._racers(s)
+    for name, spike in found.items():
+        gap = runs[name].loss
+        assert gap[spike.peak] >= lesson.SPIKE_FACTOR * spike.low  # a jump by 10× at least
+        assert spike.low == pytest.approx(np.min(gap[: spike.rise]))
+        lr = s.lrs[lesson.RACERS.index(name)]
+        number, root = lesson.stability(name, runs[name].params, f.grad, lr, s.b2)
+        assert number[spike.since - 1] < 2 <= np.min(number[spike.since : spike.rise])
+        assert spike.after < 2  # it lands where the walls allow its steps again
+    gd, rms = found["gd"], found["rmsprop"]
+    assert (gd.peak, gd.since, rms.peak, rms.since) == (830, 594, 929, 758)
+    assert gd.curvature > gd.limit == pytest.approx(2 / 0.003)  # steeper than 2/α allows
+    assert rms.root_high / rms.root_low > 1.5 and rms.root_after > rms.root_low
+    # where nothing jumps, nothing is explained
+    for name in ("elongated_bowl", "beale", "himmelblau"):
+        assert lesson.spikes(lesson.default_setup(name)).spikes == {}
+
+
+def test_heights_name_the_highest_climb_above_the_start():
+    rosenbrock = lesson.heights(lesson.default_setup("rosenbrock"))
+    f = objectives.get("rosenbrock")
+    first = lesson._racers(lesson.default_setup("rosenbrock"))["rmsprop"].params[1]
+    assert rosenbrock.climber == "rmsprop" and rosenbrock.step == 1
+    assert rosenbrock.value == pytest.approx(float(f.value(first)))
+    assert rosenbrock.start == pytest.approx(24.2)  # (1 + 1.2)² + 100·(1 − 1.44)²
+    bowl = lesson.heights(lesson.default_setup("elongated_bowl"))
+    assert bowl.climber == "" and bowl.value == bowl.start == pytest.approx(14.375)
+    for traj in lesson._racers(lesson.default_setup("elongated_bowl")).values():
+        assert np.nanmax(traj.loss) <= bowl.start  # "none climbs above it"
+
+
+def test_what_to_try_claims_hold():
+    bowl = lesson.default_setup("elongated_bowl")
+    steep = bowl._replace(params=lesson.surface_params("elongated_bowl", lesson.TRY_KAPPA))
+    rows = lesson.standings(steep).rows
+    assert rows["gd"].diverged > 0 and rows["adam"].reached > 0
+    assert bowl.lrs[0] > 2 / lesson.TRY_KAPPA
+    assert lesson.uncorrected_ratio(0.9, lesson.TRY_B2) == pytest.approx(10.0)

@@ -337,3 +337,41 @@ def test_frame_stride_is_round_and_keeps_at_most_the_frame_budget(points, stride
     assert lesson.frame_stride(points) == stride
     frames = len(range(0, points, stride)) + ((points - 1) % stride != 0)
     assert frames <= lesson.ANIMATION_FRAMES + 1
+
+
+# -- issue 10: the numbers of the lines under the charts -----------------------------------------
+
+
+def test_flat_from_hand_worked():
+    assert lesson.flat_from([5.0, 2.0, 1.0005, 1.0, 1.0002, 1.0]) == 2
+    assert lesson.flat_from([1.0, 1.0]) == 0
+    assert lesson.flat_from([3.0, float("nan")]) == -1
+
+
+def test_the_cost_line_says_from_which_step_plain_descent_rests():
+    from ui.formulas import local_optima as formulas
+
+    one = lesson.start(0.05, 500, 1.5, 0.5, 2.0, 0)
+    key, fields = formulas.costs_key_fields(one)
+    flat = one.plain.flat_from
+    assert key == "look.costs" and fields["flat"] == flat
+    tail = one.plain.loss[flat:]
+    assert np.all(np.abs(tail - one.plain.final_loss) <= lesson.FLAT_COST)
+    assert abs(one.plain.loss[flat - 1] - one.plain.final_loss) > lesson.FLAT_COST
+    assert one.plain.outcome == "local" and fields["cost"] == "-0.446"
+
+
+def test_the_basin_and_saddle_lines_count_from_the_maps_and_the_run():
+    from ui.formulas import local_optima as formulas
+
+    basins = lesson.basins(0.05, 500, 2.0, 0, "none")
+    plain, noisy = (m.labels for m in basins.maps)
+    moved = float(formulas.moved_percent(basins))
+    assert moved == pytest.approx(100 * np.count_nonzero(plain != noisy) / plain.size, abs=0.05)
+    assert 0 < moved < 100
+    sad = lesson.saddle(0.05, 1e-3, 0.3, 0)
+    fields = formulas.norms_fields(sad)
+    band = int(np.floor(sad.crawl[1]))
+    inside = sad.plain.grad_norm[: band + 1]
+    assert fields["at"] == int(np.argmin(inside)) and 0 < fields["at"] < band
+    assert fields["band"] == f"{sad.predicted:.0f}"

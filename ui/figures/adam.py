@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from optim_core.lessons import adam as lesson
 from ui.figures import (
+    CAMERAS,
     COLORS,
     add_critical_points,
     add_path,
@@ -55,9 +56,9 @@ def bias_closeup(pieces, *, labels: Mapping[str, str], height: int = 380) -> go.
     gradients are drawn in the colour of measured data.
     """
     p = pieces
-    fig = make_subplots(
-        rows=1, cols=2, subplot_titles=(labels["left"], labels["right"]), horizontal_spacing=0.12
-    )
+    # each title on two lines (after its colon): side by side on a phone they overlapped
+    titles = tuple(labels[side].replace(": ", ":<br>", 1) for side in ("left", "right"))
+    fig = make_subplots(rows=1, cols=2, subplot_titles=titles, horizontal_spacing=0.12)
     mom, rms = PIECE_COLORS["v"], PIECE_COLORS["s"]
     raw = dict(color=COLORS["data"], width=1.5, dash="dot")
     traces = [
@@ -81,7 +82,7 @@ def bias_closeup(pieces, *, labels: Mapping[str, str], height: int = 380) -> go.
     base_layout(fig, height=height)
     fig.update_layout(
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0),
-        margin=dict(t=40, b=90),
+        margin=dict(t=70, b=90),
     )
     return lean_template(fig)
 
@@ -258,16 +259,75 @@ def costs_chart(s, *, names: Mapping[str, str], xlabel: str, ylabel: str) -> go.
     return race_costs(curves, xlabel=xlabel, ylabel=ylabel)
 
 
+SURFACE_HEIGHT = 600  # the 3-D view: the surface fills a laptop's or a projector's column
+SURFACE_ASPECT = dict(x=1.05, y=1.05, z=0.95)  # a wider box crops its corners at 1024 px
+SURFACE_ZOOM = 1.0  # the camera presets' distance (closer crops the box's corners at 1024 px)
+SURFACE_CENTER = dict(x=0, y=0, z=-0.2)  # looking below the middle: the box's base
+#   spreads wider in perspective than its top, so it gets the room
+
+
+def camera_view(camera: str) -> dict:
+    """The shared camera preset ``camera``, moved :data:`SURFACE_ZOOM` closer."""
+    view = dict(CAMERAS[camera])
+    view["eye"] = {k: v * SURFACE_ZOOM for k, v in view["eye"].items()}
+    return view | {"center": SURFACE_CENTER}
+
+
+def log_ticks(top: float) -> tuple[list[float], list[str]]:
+    """Ticks of a height axis that draws log₁₀(1 + f), labelled with f itself: 0, 1, 10, 100, …
+    up to the largest height ``top`` (in log units); over three decades without the 1, which
+    sits close above the 0."""
+    first = 1 if top >= 3 else 0
+    values = [0.0] + [10.0**k for k in range(first, int(np.floor(max(top, 0.0))) + 1)]
+    values = [v for v in values if np.log10(1.0 + v) <= top + 1e-9]
+    labels = [_tick(v) for v in values]
+    return [float(np.log10(1.0 + v)) for v in values], labels
+
+
+def _tick(v: float) -> str:
+    return f"{v:g}" if v < 1e4 else f"10{_superscript(round(np.log10(v)))}"
+
+
+def _superscript(k: int) -> str:
+    return str(k).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
+
+
 def race_surface(
-    xs, ys, z, paths: Mapping[str, tuple[np.ndarray, np.ndarray, str]], *, camera, zlabel
+    xs,
+    ys,
+    z,
+    paths: Mapping[str, tuple[np.ndarray, np.ndarray, str]],
+    *,
+    camera,
+    zlabel,
+    log_height: bool = False,
 ) -> go.Figure:
-    """3-D surface with each optimizer's whole path ``{name: (xy, height, color)}``."""
+    """3-D surface with each optimizer's whole path ``{name: (xy, height, color)}``. With
+    ``log_height`` the heights are log₁₀(1 + f) and the axis ticks name f itself."""
     fig = surface(xs, ys, z, camera=camera, zlabel=zlabel)
     lift = 0.02 * float(np.nanmax(z) - np.nanmin(z))  # keep the paths above the surface
     for name, (xy, h, color) in paths.items():
         add_path(fig, lean(xy), name=name, color=color, z=lean(np.asarray(h) + lift))
     fig.update_traces(selector=dict(type="scatter3d"), marker=dict(size=2.5), line=dict(width=7))
     fig.update_traces(selector=dict(type="surface"), opacity=0.6)  # see the paths through it
+    view = camera_view(camera)
+    fig.update_layout(
+        scene=dict(
+            xaxis_title="x",
+            yaxis_title="y",
+            aspectmode="manual",
+            aspectratio=SURFACE_ASPECT,
+            camera=view,
+        ),
+        scene_camera=view,
+        height=SURFACE_HEIGHT,
+        margin=dict(l=0, r=0, t=30, b=0),
+        # under the view: above it the legend ran under Plotly's toolbar on a narrow chart
+        legend=dict(orientation="h", x=0, xanchor="left", y=0, yanchor="top"),
+    )
+    if log_height:
+        values, labels = log_ticks(float(np.nanmax(z)))
+        fig.update_layout(scene_zaxis=dict(tickvals=values, ticktext=labels))
     return lean_template(fig)
 
 
@@ -278,5 +338,9 @@ def surface_chart(
     view = lesson.landscape(s)
     paths = {names[n]: (xy, height, COLORS[n]) for n, (xy, height) in view.paths.items()}
     return race_surface(
-        *view.grid, paths, camera=camera, zlabel=zlabel_log if view.log_height else zlabel
+        *view.grid,
+        paths,
+        camera=camera,
+        zlabel=zlabel_log if view.log_height else zlabel,
+        log_height=view.log_height,
     )

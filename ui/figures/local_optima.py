@@ -51,8 +51,9 @@ BASIN_PALETTE = frozenset(
 ACCENT = figures.COLORS["accent"]
 TOOLBAR = 30  # pixels: Plotly's toolbar takes the top of a chart; titles start below it
 MAP_HEIGHT = 620  # an animated map: legend and title above, Play and the step slider below
-SURFACE_CENTER = dict(x=0, y=0, z=-0.18)
-SURFACE_HEIGHT = 540  # the 3-D view spans the page's width (it was half of it, and cropped)
+SURFACE_CENTER = dict(x=0, y=0, z=-0.25)
+SURFACE_ASPECT = dict(x=1.15, y=1.15, z=0.95)  # the 3-D box (a wider one crops at 1024 px)
+SURFACE_HEIGHT = 600  # the 3-D view spans the page's width and fills a projector's column (1024 px)
 
 
 TEMPLATE = figures.TEMPLATE  # the shared small template (ui/figures/__init__.py)
@@ -248,7 +249,7 @@ def surface_with_minima(
             mode="markers+text",
             name=legend_name,
             marker=dict(
-                size=[7 if m.kind == "global" else 4 for m in minima],
+                size=[9 if m.kind == "global" else 6 for m in minima],
                 color=[GLOBAL_COLOR if m.kind == "global" else FILL for m in minima],
                 line=dict(width=1, color=ACCENT),
             ),
@@ -268,7 +269,7 @@ def surface_with_minima(
             yaxis_title="y",
             # a flatter box than the cube fits a wide chart without cutting its corners off
             aspectmode="manual",
-            aspectratio=dict(x=1.3, y=1.3, z=0.75),
+            aspectratio=SURFACE_ASPECT,
             # the preset's eye, looking a little below the middle: the surface fills the
             # chart instead of leaving its top empty
             camera=figures.CAMERAS[camera] | {"center": SURFACE_CENTER},
@@ -383,6 +384,24 @@ def _codes(labels: np.ndarray, n_minima: int) -> np.ndarray:
     return np.where(labels == DIVERGED, n_minima + 1, codes).astype(np.uint8)
 
 
+BASIN_HEIGHT = 470  # the maps, and room under them for the legend (several rows on a phone)
+
+
+def wrap_title(title: str, width: int = 14) -> str:
+    """A panel title on two lines (split at the space nearest its middle) when wider than
+    ``width`` (Hangul counts double): side by side on a phone, one-line titles overlapped."""
+    if _width(title) <= width or " " not in title:
+        return title
+    middle = _width(title) / 2
+    spaces = [i for i, c in enumerate(title) if c == " "]
+    cut = min(spaces, key=lambda i: abs(_width(title[:i]) - middle))
+    return title[:cut] + "<br>" + title[cut + 1 :]
+
+
+def _width(text: str) -> int:
+    return sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in text)
+
+
 def basin_maps(
     panels: Sequence[tuple[str, object]],
     minima,
@@ -392,7 +411,9 @@ def basin_maps(
     diverged: str,
     title: str | None = None,
 ) -> go.Figure:
-    """Side-by-side basin maps ``[(panel title, BasinMap), …]`` with one discrete colour bar."""
+    """Side-by-side basin maps ``[(panel title, BasinMap), …]`` with one legend of the colours
+    under them (a horizontal legend wraps onto more rows on a narrow screen, where a colour
+    bar beside the maps took half the width)."""
     m = len(minima)
     colors = basin_colors(m)
     k = len(colors)
@@ -402,11 +423,11 @@ def basin_maps(
     fig = make_subplots(
         rows=1,
         cols=len(panels),
-        subplot_titles=[p[0] for p in panels],
-        horizontal_spacing=0.04,
+        subplot_titles=[wrap_title(p[0]) for p in panels],
+        horizontal_spacing=0.06,
         shared_yaxes=True,
     )
-    ticktext = [f"{n} ({mm.value:.2f})" for n, mm in zip(names, minima, strict=True)] + [
+    categories = [f"{n} ({mm.value:.2f})" for n, mm in zip(names, minima, strict=True)] + [
         unsettled,
         diverged,
     ]
@@ -419,15 +440,7 @@ def basin_maps(
                 zmin=-0.5,
                 zmax=k - 0.5,
                 colorscale=scale,
-                showscale=j == 1,
-                colorbar=dict(
-                    tickvals=list(range(k)),
-                    ticktext=ticktext,
-                    thickness=14,
-                    len=1.0,
-                    x=1.01,
-                    outlinewidth=0,
-                ),
+                showscale=False,
                 hovertemplate="x₀=%{x:.2f}, y₀=%{y:.2f}<extra></extra>",
             ),
             row=1,
@@ -443,9 +456,38 @@ def basin_maps(
             col=j,
         )
         fig.update_yaxes(range=[bmap.ys[0], bmap.ys[-1]], constrain="domain", row=1, col=j)
+    for name, color in zip(categories, colors, strict=True):  # the legend: one swatch each
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                marker=dict(
+                    symbol="square", size=13, color=color, line=dict(width=1, color=ACCENT)
+                ),
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=1,
+        )
     fig.update_yaxes(title="y₀", row=1, col=1)
-    figures.base_layout(fig, title, height=390)
-    title_below_toolbar(fig)  # the panels' titles too: they sit where a title would
+    figures.base_layout(fig, title, height=BASIN_HEIGHT)
+    title_below_toolbar(fig, room=50)  # the panels' titles (two lines) sit where a title would
+    fig.update_annotations(font_size=13)
+    fig.update_layout(
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=-0.16,
+            yanchor="top",
+            itemclick=False,
+            itemdoubleclick=False,
+            font_size=12,
+        ),
+        margin=dict(b=10),
+    )
     return fig
 
 

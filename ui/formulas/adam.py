@@ -7,7 +7,8 @@ RMSprop's, the move in Adam's.
 
 from __future__ import annotations
 
-from ui.figures.adam import PIECE_COLORS
+from optim_core.lessons import adam as lesson
+from ui.figures.adam import PIECE_COLORS, racer
 from ui.formulas import colored
 from ui.numbers import latex as num
 from ui.numbers import text
@@ -16,15 +17,27 @@ MOMENTUM = r"v_t = \beta_1\, v_{t-1} + (1-\beta_1)\, g_t"
 RMSPROP = r"s_t = \beta_2\, s_{t-1} + (1-\beta_2)\, g_t^2"
 CORRECTION = r"\hat v_t = \frac{v_t}{1-\beta_1^{\,t}},\qquad \hat s_t = \frac{s_t}{1-\beta_2^{\,t}}"
 UPDATE = r"x_t = x_{t-1} - \alpha\,\frac{\hat v_t}{\sqrt{\hat s_t} + \varepsilon}"
+# The first move as rows of an aligned block: each row fits a phone's width (390 px).
 FIRST_WITH = (
-    r"\hat v_1 = g_1,\ \ \hat s_1 = g_1^2 \ \Rightarrow\ "
-    r"|x_1 - x_0| = \frac{\alpha\,|g_1|}{|g_1| + \varepsilon} \approx \alpha"
+    r"\hat v_1 = g_1,\ \ \hat s_1 = g_1^2",
+    r"\Rightarrow\ |x_1 - x_0| = \frac{\alpha\,|g_1|}{|g_1| + \varepsilon} \approx \alpha",
 )
 FIRST_WITHOUT = (
-    r"v_1 = (1-\beta_1)\,g_1,\ \ s_1 = (1-\beta_2)\,g_1^2 \ \Rightarrow\ "
-    r"|x_1 - x_0| = \frac{\alpha\,(1-\beta_1)\,|g_1|}{\sqrt{1-\beta_2}\,|g_1| + \varepsilon}"
-    r" \approx \frac{1-\beta_1}{\sqrt{1-\beta_2}}\,\alpha"
+    r"v_1 = (1-\beta_1)\,g_1,\ \ s_1 = (1-\beta_2)\,g_1^2",
+    r"\Rightarrow\ |x_1 - x_0| = \frac{\alpha\,(1-\beta_1)\,|g_1|}{\sqrt{1-\beta_2}\,|g_1| + \varepsilon}",
+    r"\phantom{\Rightarrow\ } \approx \frac{1-\beta_1}{\sqrt{1-\beta_2}}\,\alpha",
 )
+
+
+def aligned(rows, gap: str = "") -> str:
+    r"""``rows`` as a left-aligned ``aligned`` block (``gap``: extra space between rows, such
+    as ``[4pt]``); a row that is a tuple of parts puts each part on a line of its own, the
+    later ones under the first one's ``=``."""
+    out = []
+    for row in rows:
+        parts = (row,) if isinstance(row, str) else row
+        out.append(r"\\".join(parts))
+    return r"\begin{aligned}" + (r"\\" + gap).join(out) + r"\end{aligned}"
 
 
 def par(x: float) -> str:
@@ -38,60 +51,70 @@ def _color(tex: str, piece: str) -> str:
     return colored(tex, PIECE_COLORS[piece])[1:-1]
 
 
-def momentum(k: int, c, live) -> str:
-    """v of coordinate ``c`` (a lesson ``CoordinateStep``) at step ``k``."""
+def momentum(k: int, c, live) -> tuple[str, str, str]:
+    """v of coordinate ``c`` (a lesson ``CoordinateStep``) at step ``k``: the two terms of the
+    sum on two rows (one row ran off a phone's screen), then the value."""
     return (
-        rf"v_{{{k},{c.name}}} = {num(live.b1)}\cdot {par(c.v_prev)} + {num(live.one_minus_b1)}"
-        rf"\cdot {par(c.g)} = {_color(num(c.v), 'v')}"
+        rf"v_{{{k},{c.name}}} &= {num(live.b1)}\cdot {par(c.v_prev)}",
+        rf"&\phantom{{=}}\ + {num(live.one_minus_b1)}\cdot {par(c.g)}",
+        rf"&= {_color(num(c.v), 'v')}",
     )
 
 
-def rmsprop(k: int, c, live) -> str:
-    """s of coordinate ``c`` at step ``k``."""
+def rmsprop(k: int, c, live) -> tuple[str, str, str]:
+    """s of coordinate ``c`` at step ``k``: the two terms, then the value."""
     return (
-        rf"s_{{{k},{c.name}}} = {num(live.b2)}\cdot {num(c.s_prev)} + {num(live.one_minus_b2)}"
-        rf"\cdot {par(c.g)}^2 = {_color(num(c.s), 's')}"
+        rf"s_{{{k},{c.name}}} &= {num(live.b2)}\cdot {num(c.s_prev)}",
+        rf"&\phantom{{=}}\ + {num(live.one_minus_b2)}\cdot {par(c.g)}^2",
+        rf"&= {_color(num(c.s), 's')}",
     )
 
 
-def correction(k: int, c, live) -> str:
-    """v̂ and ŝ of coordinate ``c`` at step ``k``."""
+def correction(k: int, c, live) -> tuple[str, str]:
+    """v̂ and ŝ of coordinate ``c`` at step ``k``, one line each."""
     return (
-        rf"\hat v_{{{k},{c.name}}} = \frac{{{num(c.v)}}}{{1-{num(live.b1)}^{{{k}}}}} = "
-        rf"{num(c.v_hat)},\quad \hat s_{{{k},{c.name}}} = \frac{{{num(c.s)}}}"
-        rf"{{1-{num(live.b2)}^{{{k}}}}} = {num(c.s_hat)}"
+        rf"\hat v_{{{k},{c.name}}} &= \frac{{{num(c.v)}}}{{1-{num(live.b1)}^{{{k}}}}} = "
+        rf"{num(c.v_hat)}",
+        rf"\hat s_{{{k},{c.name}}} &= \frac{{{num(c.s)}}}{{1-{num(live.b2)}^{{{k}}}}} = "
+        rf"{num(c.s_hat)}",
     )
 
 
-def step(k: int, c, live) -> str:
-    """The move of coordinate ``c`` with the averages the run used (corrected or not)."""
+def step(k: int, c, live) -> tuple[str, str, str]:
+    """The move of coordinate ``c`` with the averages the run used (corrected or not): the
+    rule, the numbers in it, the move."""
     top, bottom = (r"\hat v", r"\hat s") if live.bc else ("v", "s")
     name = c.name
     return (
-        rf"{name}_{{{k}}} - {name}_{{{k - 1}}} = -\alpha\,\frac{{{top}_{{{k},{name}}}}}"
-        rf"{{\sqrt{{{bottom}_{{{k},{name}}}}} + \varepsilon}}"
-        rf" = -{num(live.lr)}\cdot\frac{{{par(c.v_used)}}}{{\sqrt{{{num(c.s_used)}}} + "
-        rf"{num(live.eps)}}} = {_color(num(c.step), 'step')}"
+        rf"{name}_{{{k}}} - {name}_{{{k - 1}}} &= -\alpha\,\frac{{{top}_{{{k},{name}}}}}"
+        rf"{{\sqrt{{{bottom}_{{{k},{name}}}}} + \varepsilon}}",
+        rf"&= -{num(live.lr)}\cdot\frac{{{par(c.v_used)}}}{{\sqrt{{{num(c.s_used)}}} + "
+        rf"{num(live.eps)}}}",
+        rf"&= {_color(num(c.step), 'step')}",
     )
 
 
 def live_coordinate(live, c) -> str:
-    """The four lines of step k for one coordinate, aligned (``live``: a lesson ``Live``)."""
+    """The lines of step k for one coordinate, aligned at their ``=`` and each short enough
+    for a phone (``live``: a lesson ``Live``)."""
     k = live.k
-    lines = [momentum(k, c, live), rmsprop(k, c, live), correction(k, c, live), step(k, c, live)]
-    return r"\begin{aligned}" + r"\\[4pt]".join("&" + line for line in lines) + r"\end{aligned}"
+    rows = [momentum(k, c, live), rmsprop(k, c, live), correction(k, c, live), step(k, c, live)]
+    return aligned(rows, "[6pt]")
 
 
 def first(closeup) -> str:
     """First step of the chosen mode: the formula and its value, then the move measured in the
-    run (``closeup``: a lesson ``Closeup``)."""
-    head = FIRST_WITH if closeup.bc else FIRST_WITHOUT
+    run (``closeup``: a lesson ``Closeup``), in rows that fit a phone."""
+    head = list(FIRST_WITH if closeup.bc else FIRST_WITHOUT)
+    head[-1] += rf" = {num(closeup.formula)}"
     coord = closeup.coord
-    return (
-        rf"{head} = {num(closeup.formula)}"
-        rf"\\[6pt] {coord}_1 - {coord}_0 = {num(closeup.measured)}"
-        rf"\ \Rightarrow\ |{coord}_1 - {coord}_0| = {_color(num(closeup.size), 'step')}"
-        rf" = {num(closeup.size_alpha, 4)}\,\alpha"
+    measured = (
+        rf"{coord}_1 - {coord}_0 = {num(closeup.measured)}",
+        rf"\Rightarrow\ |{coord}_1 - {coord}_0| = {_color(num(closeup.size), 'step')}"
+        rf" = {num(closeup.size_alpha, 4)}\,\alpha",
+    )
+    return aligned(
+        [tuple("&" + row for row in head), tuple("&" + row for row in measured)], "[6pt]"
     )
 
 
@@ -160,7 +183,9 @@ def pair(values, digits: int = 4) -> str:
     return "(" + ", ".join(text(v, digits) for v in values) + ")"
 
 
-COLUMNS = ("optimizer", "lr", "final", "arrived", "first", "cross")  # adam.col_<key>
+COLUMNS = ("optimizer", "arrived", "first", "cross")  # adam.col_<key>: narrow enough for a
+# phone (a "final cost" and an "α" column ran off its screen: the final cost moved into the
+# cell of a run that did not arrive, α next to the name, as in the race's legend)
 
 
 def arrival(row, steps: int, tr) -> str:
@@ -170,7 +195,7 @@ def arrival(row, steps: int, tr) -> str:
         return str(row.reached)
     if row.diverged >= 0:
         return tr("adam.diverged_cell", step=row.diverged)
-    return tr("adam.not_within", steps=steps)
+    return tr("adam.not_within", steps=steps, cost=text(row.final))
 
 
 def cell(value: str) -> str:
@@ -186,9 +211,7 @@ def results_table(standings, names, tr) -> str:
         + " | ".join(
             cell(value)
             for value in (
-                names[name],
-                text(row.lr),
-                text(row.final),
+                racer(names[name], row.lr),
                 arrival(row, standings.steps, tr),
                 pair(row.first_move),
                 "({}, {})".format(*row.crossings),
@@ -248,3 +271,120 @@ def showcase_fields(show) -> dict:
         r_adam=rosenbrock["adam"],
         steps=show.steps,
     )
+
+
+# -- the lines under the charts: what to look at, with the run's numbers ------------------------
+
+
+def closeup_look(near, tr) -> str:
+    """Under the close-up (a lesson ``Closeup`` with at least one step): where v and s start,
+    and how far the raw s still is below ŝ at the last step shown."""
+    last_hat = float(near.s_hat[-1])
+    b2 = 1.0 - near.shrink_root**2
+    # s/ŝ = 1 − β₂ᵗ; measured where ŝ > 0 (a start at the minimum has g = 0 throughout)
+    pct = 100.0 * (float(near.s[-1]) / last_hat if last_hat > 0 else 1.0 - b2**near.count)
+    return tr(
+        "adam.look.closeup",
+        g1=text(near.g1),
+        v1=text(float(near.v[0])),
+        count=near.count,
+        pct=f"{pct:.1f}",
+        w2=text(near.shrink_root**2),
+    )
+
+
+def race_look(standings, setup, names, tr) -> str:
+    """Under the race map: the start, and the racers that passed the minimum most often (the
+    table's last column: up to arrival, or over the whole run)."""
+    x, y = (text(v) for v in setup.start)
+    passes = {n: sum(row.crossings) for n, row in standings.rows.items() if row.diverged < 0}
+    most = max(passes.values(), default=0)
+    if most == 0:
+        return tr("adam.look.race_straight", x=x, y=y)
+    top = tr("adam.list_sep").join(names[n] for n, count in passes.items() if count == most)
+    return tr("adam.look.race", x=x, y=y, names=top, cross=most)
+
+
+def costs_look(standings, spikes, names, tr) -> str:
+    """Under the cost chart: who falls below 10⁻⁶ first, then why the explained spikes happen
+    (a lesson ``Standings`` and ``Spikes``), one paragraph each."""
+    if standings.arrived:
+        first = standings.arrived[0]
+        look = tr("adam.look.costs", name=names[first], step=standings.rows[first].reached)
+    else:
+        look = tr("adam.look.costs_none", steps=standings.steps)
+    notes = [look]
+    for name, spike in spikes.spikes.items():
+        fields = dict(
+            peak=spike.peak,
+            low=text(spike.low),
+            high=text(spike.high),
+            since=spike.since,
+            number=text(spike.number, 3),
+        )
+        if name == "gd":
+            fields |= dict(
+                limit=text(spike.limit), curv=text(spike.curvature), after=text(spike.after, 3)
+            )
+        else:
+            fields |= dict(
+                memory=text(spikes.memory),
+                coord=spike.coord,
+                high_root=text(spike.root_high),
+                high_step=spike.root_high_step,
+                low_root=text(spike.root_low),
+                ratio=text(spike.root_high / spike.root_low, 3),
+                after_root=text(spike.root_after),
+            )
+        note = tr(f"adam.spike_{name}", **fields)
+        if spike.more:
+            note += " " + tr("adam.spike_more", more=spike.more, steps=standings.steps)
+        notes.append(note)
+    return paragraphs(*notes)
+
+
+def surface_look(heights, names, tr) -> str:
+    """Under the 3-D view (a lesson ``Heights``): the start's height, and the highest climb."""
+    common = dict(start=text(heights.start), minimum=text(heights.minimum))
+    if not heights.climber:
+        return tr("adam.look.surface_down", **common)
+    return tr(
+        "adam.look.surface_climb",
+        name=names[heights.climber],
+        value=text(heights.value),
+        step=heights.step,
+        **common,
+    )
+
+
+def why_race(standings, setup, tr) -> str:
+    """The race's "why", with Adam's first step as the run has it (corrected or not)."""
+    if setup.bc:
+        adam_first = tr("adam.why_adam_bc")
+    else:
+        ratio = lesson.uncorrected_ratio(setup.b1, setup.b2)
+        adam_first = tr("adam.why_adam_raw", ratio=text(ratio))
+    return tr(
+        "adam.why_race",
+        rms=text(standings.rmsprop_factor),
+        b1=text(setup.b1),
+        adam_first=adam_first,
+    )
+
+
+def closeup_try_fields() -> dict:
+    """The numbers of section 2's "what to try": the uncorrected first step at the default βs
+    and at β₂ = :data:`lesson.TRY_B2`, in units of α."""
+    b1, b2 = lesson.B1[2], lesson.B2_DEFAULT
+    return dict(
+        ratio=text(lesson.uncorrected_ratio(b1, b2), 3),
+        b2=text(lesson.TRY_B2),
+        ratio_b2=text(lesson.uncorrected_ratio(b1, lesson.TRY_B2), 3),
+    )
+
+
+def race_try_fields() -> dict:
+    """The numbers of section 3's "what to try": κ, gradient descent's α on the bowl, 2/κ."""
+    kappa = lesson.TRY_KAPPA
+    lr = lesson.DEFAULT_LRS["elongated_bowl"]["gd"]
+    return dict(kappa=kappa, lr_gd=text(lr), limit=text(2.0 / kappa))
