@@ -106,7 +106,7 @@ STRINGS = {
         "direction is than the flattest; the larger κ, the narrower the valley and the "
         "slower plain gradient descent.",
         "ko": "**조건수** $\\kappa = \\lambda_{\\max}/\\lambda_{\\min}$ — 가장 가파른 방향이 가장 완만한 방향보다 몇 배 "
-        "더 휘는지. κ가 클수록 골짜기가 좁고 일반 경사 하강법이 느립니다.",
+        "더 휘는지. κ가 클수록 골짜기가 좁고 경사 하강법이 느립니다.",
     },
     "glossary.pp": {
         "en": "**pp (percentage points)** — the difference of two percentages: from 20% to "

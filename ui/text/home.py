@@ -55,8 +55,12 @@ STRINGS = {
         "ko": "모멘텀과 RMSprop을 합치고 편향 보정을 더한 방법.",
     },
     "home.path.race": {
-        "en": "All optimizers on a surface you type in yourself.",
-        "ko": "직접 입력한 함수 위에서 모든 옵티마이저를 겨뤄 봅니다.",
+        "en": "Six optimizers from one start, on classic surfaces or a function you type: "
+        "click the map to move the start, give each its own best rate, add a learning-rate "
+        "schedule.",
+        "ko": "여섯 옵티마이저가 같은 점에서 출발해 유명한 곡면이나 직접 입력한 함수 위를 "
+        "달립니다. 지도를 눌러 시작점을 옮기고, 저마다 가장 좋은 학습률을 주고, 학습률 "
+        "스케줄을 더해 보세요.",
     },
     "home.teaser_title": {
         "en": "Preview: four optimizers in one long, narrow valley",
@@ -70,10 +74,10 @@ STRINGS = {
         "minimum along x, against {momentum} for momentum, {rmsprop} for RMSprop and {adam} "
         "for Adam. The later pages explain why. Press Play to watch the runs.",
         "ko": "골짜기 f(x, y) = (x² + {condition}·y²)/2는 가로 방향보다 세로 방향으로 "
-        "{condition}배 더 가파르게 휘어 있습니다. 일반 경사 하강법은 학습률을 "
+        "{condition}배 더 가파르게 휘어 있습니다. 경사 하강법은 학습률을 "
         "2/{condition} = {limit}보다 작게 잡아야 가파른 방향으로 튕겨 나가지 않으므로, 완만한 "
         "방향으로는 느릿느릿 기어갑니다. {steps}단계 동안 x 방향으로 최솟값까지 가야 할 "
-        "거리 가운데 일반 경사 하강법은 {gd}, 모멘텀은 {momentum}, RMSprop은 {rmsprop}, "
+        "거리 가운데 경사 하강법은 {gd}, 모멘텀은 {momentum}, RMSprop은 {rmsprop}, "
         "Adam은 {adam}만큼 왔습니다. 그 까닭은 뒤의 페이지에서 설명합니다. 재생 버튼을 "
         "눌러 경로를 보세요.",
     },
