@@ -328,12 +328,12 @@ def test_lean_keeps_nan_and_holds_huge_values_finite():
 
 
 def test_the_animation_slider_counts_optimizer_steps_not_frames():
-    figure = page_figures("en")["paths"]
-    labels = [s.label for s in figure.layout.sliders[0].steps]
+    figure = page_figures("en")["paths"].to_dict()  # frozen: read through its dict
+    labels = [s["label"] for s in figure["layout"]["sliders"][0]["steps"]]
     assert labels[0] == "0" and labels[-1] == str(PAGE_DEFAULTS["steps"])
-    assert len(labels) == len(figure.frames) <= lesson.ANIMATION_FRAMES + 1
+    assert len(labels) == len(figure["frames"]) <= lesson.ANIMATION_FRAMES + 1
     assert labels[:3] == ["0", "10", "20"]  # round steps
-    assert [f.name for f in figure.frames] == labels
+    assert [f["name"] for f in figure["frames"]] == labels
 
 
 def test_both_steps_stacks_the_last_plain_step_over_the_noisy_rule():

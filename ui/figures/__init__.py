@@ -576,11 +576,18 @@ def freeze(fig: go.Figure) -> go.Figure:
     figure answers ``to_dict`` with the dict made here, once (typed arrays already
     encoded), so each later view costs a few milliseconds and yields the same JSON.
     A frozen figure must not be changed afterwards: build a new one instead.
+
+    The figure returned is an empty shell around that dict, not ``fig``: the built
+    figure's validated objects (about three times as many Python objects as the dict)
+    are let go, so the shared caches hold less memory and every full garbage
+    collection has fewer objects to walk. Read a frozen figure through ``to_dict()``
+    or ``to_json()``.
     """
     frozen = json.loads(pio.to_json(fig, validate=False, remove_uids=True))
-    object.__setattr__(fig, "to_dict", lambda: frozen)
-    object.__setattr__(fig, "_frozen", True)
-    return fig
+    shell = go.Figure()
+    object.__setattr__(shell, "to_dict", lambda: frozen)
+    object.__setattr__(shell, "_frozen", True)
+    return shell
 
 
 def is_frozen(fig: go.Figure) -> bool:
