@@ -289,7 +289,7 @@ def batch_sizes_clock_figure(prepared, run: tuple, clock: str, optimum: float, l
 def _batch_sizes_contour_figure(key: str, run: tuple, lang: str, _data):
     say, contour = _batch_sizes_say(lang), batch_sizes_contour(_data, *run)
     names = batch_sizes_fig.run_names(say, run[1], _data.m)
-    labels = batch_sizes_fig.map_labels(say, _data.feature_name(run[0]))
+    labels = batch_sizes_fig.map_labels(say, batch_sizes_fig.feature_label(say, _data, run[0]))
     title = say("batch_sizes.contour_title")
     return batch_sizes_fig.contour_paths(contour, names=names, labels=labels, title=title)
 
@@ -323,7 +323,7 @@ def _batch_sizes_shown(table) -> dict:
 
 @_batch_sizes_shared(64)
 def _batch_sizes_batch_table(key: str, batch, seed, epoch: int, k: int, lang: str, _data, _step):
-    labels = batch_sizes_fig.batch_labels(_batch_sizes_say(lang))
+    labels = batch_sizes_fig.batch_labels(_batch_sizes_say(lang), _data)
     return _batch_sizes_shown(batch_sizes_fig.batch_table(_data, _step, **labels))
 
 
@@ -336,7 +336,7 @@ def batch_sizes_batch_table(prepared, batch, seed, here, lang: str) -> dict:
 
 @_batch_sizes_shared(16)
 def _batch_sizes_scaling_table(key: str, lang: str, _data):
-    labels = batch_sizes_fig.scaling_labels(_batch_sizes_say(lang))
+    labels = batch_sizes_fig.scaling_labels(_batch_sizes_say(lang), _data)
     return _batch_sizes_shown(batch_sizes_fig.scaling_table(_data, labels))
 
 
@@ -419,6 +419,7 @@ momentum_valley = data(32)(momentum.valley)
 momentum_reach = data(64)(momentum.reach)
 momentum_cancellation = data(64)(momentum.cancellation)
 momentum_sweep = data(64)(momentum.sweep)
+momentum_directions = data(32)(momentum.directions)
 # The figures are keyed by the page's settings and the language; the translated words
 # (``_labels``, ``_note``, ``_title``: fixed by ``lang``) ride along unhashed ("_" names).
 
@@ -454,6 +455,12 @@ def momentum_components_figure(lr, beta, kappa, steps, axis, lang, _labels, _tit
     return momentum_fig.components(
         g, v, g_plain=g_plain, first=c.first, labels=_labels, title=_title
     )
+
+
+@figure(64)  # two per κ: the valley and the tips data
+def momentum_direction_figure(kappa, which, lang, _labels, _title):
+    view = getattr(momentum_directions(kappa), which)
+    return momentum_fig.direction_map(view, labels=_labels, title=_title, equal=which == "valley")
 
 
 @figure(48)
@@ -536,8 +543,87 @@ adam_live = _adam_keyed(data(256))(adam.live)
 adam_closeup = _adam_keyed(data(128))(adam.closeup)
 adam_standings = _adam_keyed(data(32))(adam.standings)
 adam_showcase = _adam_keyed(data(1))(adam.showcase)
+adam_spikes = _adam_keyed(data(32))(adam.spikes)
+adam_heights = _adam_keyed(data(32))(adam.heights)
 adam_moves_figure = _adam_keyed(figure(256))(adam_fig.moves_chart)  # settings × k × language
 adam_closeup_figure = _adam_keyed(figure(64))(adam_fig.closeup_chart)  # × coordinate × language
 adam_race_figure = _adam_keyed(figure(32))(adam_fig.race_chart)  # ~0.26 MiB each (100 frames)
 adam_costs_figure = _adam_keyed(figure(32))(adam_fig.costs_chart)
 adam_surface_figure = _adam_keyed(figure(64))(adam_fig.surface_chart)  # × camera × language
+
+
+# -- race -----------------------------------------------------------------------------------------
+# The race section imports its own modules here (the header belongs to every section).
+# Every race cache has a ttl: a click on the map or a typed function makes a new key.
+import numpy as race_np  # noqa: E402
+
+from optim_core import expression as race_expression  # noqa: E402
+from optim_core.lessons import race  # noqa: E402
+from ui.figures import race as race_fig  # noqa: E402
+from ui.formulas import race as race_formulas  # noqa: E402
+
+RACE_TTL = 1800.0  # seconds
+
+
+@st.cache_resource(max_entries=64, ttl=RACE_TTL, show_spinner=False)
+def race_typed(text: str, box: tuple):
+    """The typed function (a frozen, shared object); raises ``ExpressionError`` (not cached)."""
+    return race_expression.typed_function(text, box)
+
+
+def _race_objective(surface: str, text: str, box):
+    if surface != race_formulas.TYPED:
+        return surface
+    (x0, x1), (y0, y1) = box
+    return race_typed(text, (x0, x1, y0, y1))
+
+
+@data(16, ttl=RACE_TTL)
+def race_board(surface: str, text: str, box: tuple):
+    with race_np.errstate(over="ignore"):  # values beyond float32 become gaps on the map
+        return race.board(_race_objective(surface, text, box), box)
+
+
+@data(64, ttl=RACE_TTL)
+def race_race(s, lr_mode: str):
+    """The race of the page's setting ``s`` (a ``ui.formulas.race.Setting``) in one mode."""
+    objective = _race_objective(s.surface, s.expression, s.box)
+    schedule = race_formulas.schedule_of(s.schedule, s.param)
+    with race_np.errstate(over="ignore"):  # a path beyond float32 before it diverges: ±inf
+        return race.race(objective, s.box, s.start, s.racers, lr_mode, s.lr, schedule, s.steps)
+
+
+race_settling = data(1)(race.settling)
+race_fairness_case = data(1)(race.fairness_case)
+# The figures are keyed by the setting, the mode and the language; the translated words (the "_"
+# arguments, fixed by ``lang``) ride along unhashed.
+
+
+@figure(32)
+def race_map_figure(s, lr_mode, lang, _names, _labels):
+    critical = race_formulas.critical_points(s.surface, s.box)
+    board, run = race_board(s.surface, s.expression, s.box), race_race(s, lr_mode)
+    return race_fig.map_figure(board, run, critical, names=_names, labels=_labels)
+
+
+@figure(48)  # × camera
+def race_surface_figure(s, lr_mode, camera, lang, _names, _zlabel):
+    board, run = race_board(s.surface, s.expression, s.box), race_race(s, lr_mode)
+    return race_fig.surface_figure(board, run, camera, names=_names, zlabel=_zlabel)
+
+
+@figure(32)
+def race_loss_figure(s, lr_mode, lang, _names, _labels):
+    run = race_race(s, lr_mode)
+    reference = race_formulas.reference(s.surface, run)
+    return race_fig.loss_figure(run, reference, names=_names, labels=_labels)
+
+
+@figure(32)
+def race_progress_figure(s, lr_mode, lang, _names, _labels):
+    return race_fig.progress_figure(race_race(s, lr_mode), names=_names, labels=_labels)
+
+
+@figure(2)
+def race_settling_figure(lang, _name, _labels):
+    return race_fig.settling_figure(race_settling(), name=_name, labels=_labels)

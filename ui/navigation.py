@@ -37,7 +37,7 @@ LEARNING_PATH: tuple[Concept, ...] = (
     Concept("momentum", ":material/speed:", "app_pages/momentum.py", "momentum"),
     Concept("rmsprop", ":material/tune:", "app_pages/rmsprop.py", "rmsprop"),
     Concept("adam", ":material/auto_awesome:", "app_pages/adam.py", "adam"),
-    Concept("race", ":material/sports_score:", None, "race"),
+    Concept("race", ":material/sports_score:", "app_pages/race.py", "race"),
 )
 
 PAGES: tuple[Concept, ...] = tuple(c for c in LEARNING_PATH if c.file)

@@ -174,6 +174,49 @@ class Controls:
             label, min_value, max_value, default, step, **self._register(key, default), **kwargs
         )
 
+    def text(self, key, label, default: str, max_chars: int, *, where=None, **kwargs):
+        """A text input bound to the URL (the text is part of the link). A link's value longer
+        than ``max_chars`` is dropped with a note (Streamlit would refuse it with an error)."""
+        where = where or self.where
+        _check_link_text(key, label, max_chars, where)
+        return where.text_input(label, default, max_chars, **self._register(key, default), **kwargs)
+
+    def multi(
+        self, key, label, options: Sequence, default: Sequence, *, labels, where=None, **kwargs
+    ):
+        """Several options at once (``st.pills`` with ``selection_mode="multi"``), each shown
+        translated (``labels="page.x.{}"``), the chosen ones returned in the order of
+        ``options``. The address holds their short keys joined by commas (``?r_racers=gd,adam``),
+        handled here as the translated option controls are (see ``_choice``): read once when
+        a session opens the page, written back while the choice differs from the default.
+        A link naming anything that is no option is refused as a whole, with a note. An empty
+        choice is returned empty (the page says what to do) and leaves the address at the
+        default."""
+        where = where or self.where
+        options, default = list(options), [o for o in options if o in default]
+        self.defaults[key] = default
+        held = st.session_state.get(key)
+        if not isinstance(held, list) or not set(held) <= set(options):
+            raw = ",".join(st.query_params.get_all(key))
+            chosen = _options_from_link(raw, options, labels) if raw else default
+            if chosen is None:
+                _refuse(key, label, raw, t("common.link_default"), where)
+                chosen = default
+            st.session_state[key] = chosen
+        language = lang()
+        value = where.pills(
+            label,
+            options,
+            selection_mode="multi",
+            key=key,
+            persist_state="session",
+            format_func=lambda option: text.get(labels.format(option), language),
+            **kwargs,
+        )
+        value = [o for o in options if o in (value or [])]
+        _write_link(key, ",".join(value or default), ",".join(default))
+        return value
+
     def reset_button(self, container=None):
         """A button that puts every control of this page back to its default."""
 
@@ -268,6 +311,30 @@ def _check_link_choice(key: str, label: str, options: list, where, shown_as=str)
     _replace_link_value(key, None if match is None else shown_as(match))
     if match is None and first:
         _refuse(key, label, first, t("common.link_default"), where)
+
+
+def _check_link_text(key: str, label: str, max_chars: int, where) -> None:
+    """A text a link brings longer than the input allows is dropped (with a note); of a
+    repeated parameter the first value counts."""
+    raw = _link_value(key)
+    if raw is None or key in st.session_state:
+        return
+    first = raw[0] if isinstance(raw, list) else raw
+    if len(first) > max_chars:
+        _replace_link_value(key, None)
+        _refuse(key, label, first, t("common.link_default"), where)
+    elif isinstance(raw, list):
+        _replace_link_value(key, first)
+
+
+def _options_from_link(raw: str, options: list, labels: str) -> list | None:
+    """The options a link's comma-separated value names (keys, or labels in any language), in
+    the order of ``options``; None when any part names no option or nothing is named."""
+    parts = [part.strip() for part in raw.split(",") if part.strip()]
+    found = [_option_from_link(part, options, labels) for part in parts]
+    if not found or any(option is None for option in found):
+        return None
+    return [o for o in options if o in found]
 
 
 def _number_option(raw: str, options: list):
