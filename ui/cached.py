@@ -14,6 +14,7 @@ import inspect
 
 import streamlit as st
 
+from optim_core import expression as race_expression
 from optim_core import lessons
 from optim_core.lessons import (
     adam,
@@ -23,6 +24,7 @@ from optim_core.lessons import (
     home,
     local_optima,
     momentum,
+    race,
     rmsprop,
 )
 from ui import figures
@@ -32,7 +34,9 @@ from ui.figures import ewa as ewa_fig
 from ui.figures import gradient_descent as gradient_descent_fig
 from ui.figures import local_optima as local_optima_fig
 from ui.figures import momentum as momentum_fig
+from ui.figures import race as race_fig
 from ui.figures import rmsprop as rmsprop_fig
+from ui.formulas import race as race_formulas
 
 FIGURE_TTL = 3600.0  # seconds: shared figures not asked for in an hour are let go
 
@@ -553,15 +557,7 @@ adam_surface_figure = _adam_keyed(figure(64))(adam_fig.surface_chart)  # × came
 
 
 # -- race -----------------------------------------------------------------------------------------
-# The race section imports its own modules here (the header belongs to every section).
 # Every race cache has a ttl: a click on the map or a typed function makes a new key.
-import numpy as race_np  # noqa: E402
-
-from optim_core import expression as race_expression  # noqa: E402
-from optim_core.lessons import race  # noqa: E402
-from ui.figures import race as race_fig  # noqa: E402
-from ui.formulas import race as race_formulas  # noqa: E402
-
 RACE_TTL = 1800.0  # seconds
 
 
@@ -580,8 +576,7 @@ def _race_objective(surface: str, text: str, box):
 
 @data(16, ttl=RACE_TTL)
 def race_board(surface: str, text: str, box: tuple):
-    with race_np.errstate(over="ignore"):  # values beyond float32 become gaps on the map
-        return race.board(_race_objective(surface, text, box), box)
+    return race.board(_race_objective(surface, text, box), box)
 
 
 @data(64, ttl=RACE_TTL)
@@ -589,8 +584,7 @@ def race_race(s, lr_mode: str):
     """The race of the page's setting ``s`` (a ``ui.formulas.race.Setting``) in one mode."""
     objective = _race_objective(s.surface, s.expression, s.box)
     schedule = race_formulas.schedule_of(s.schedule, s.param)
-    with race_np.errstate(over="ignore"):  # a path beyond float32 before it diverges: ±inf
-        return race.race(objective, s.box, s.start, s.racers, lr_mode, s.lr, schedule, s.steps)
+    return race.race(objective, s.box, s.start, s.racers, lr_mode, s.lr, schedule, s.steps)
 
 
 race_settling = data(1)(race.settling)

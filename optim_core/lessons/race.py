@@ -245,6 +245,12 @@ def log_contours(z) -> bool:
     return bool(spread.max() > LOG_SPREAD * median) if median > 0 else False
 
 
+def _float32(values: np.ndarray) -> np.ndarray:
+    """``values`` as float32; beyond float32's range (a path far out before it diverges) ±inf."""
+    with np.errstate(over="ignore"):
+        return np.asarray(values).astype(np.float32)
+
+
 def board(objective, box=None, n: int = GRID) -> Board:
     """The surface sampled on ``n × n`` points over ``box`` (default: its own bounds)."""
     f = _objective(objective)
@@ -253,7 +259,7 @@ def board(objective, box=None, n: int = GRID) -> Board:
     with np.errstate(all="ignore"):
         g = grid(f, n, box)
         z = np.asarray(g.z, dtype=np.float64)
-    z = np.where(np.isfinite(z), z, np.nan)
+    z = np.where(np.isfinite(z) & (np.abs(z) <= np.finfo(np.float32).max), z, np.nan)
     (x0, x1), (y0, y1) = box
     inside = tuple(m for m in known_minima(f) if x0 <= m[0] <= x1 and y0 <= m[1] <= y1)
     return Board(
@@ -482,7 +488,7 @@ def race(
                 name,
                 float(rates[i]),
                 float(rates[i]) * factors,
-                path.astype(np.float32),
+                _float32(path),
                 loss[:, j, i].copy(),
                 int(diverged[j, i]),
                 float(loss[-1, j, i]),

@@ -1,5 +1,8 @@
 """The shared figure pieces: one colour per meaning, pure builders with clean data."""
 
+import base64
+import json
+
 import numpy as np
 
 from optim_core.lessons import home
@@ -35,6 +38,13 @@ def test_the_preview_loss_is_floored_for_the_log_scale():
         assert np.isfinite(losses).all()
 
 
+def _plain(node):
+    """A typed array of plotly's JSON (``{"dtype", "bdata"}``) as a list of numbers."""
+    if set(node) == {"dtype", "bdata"}:
+        return np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"]).tolist()
+    return node
+
+
 def _animated(steps=None, n=150):
     xy = np.column_stack([np.linspace(-2, 2, n), np.linspace(1, 0, n)])
     xs = ys = np.linspace(-3, 3, 20)
@@ -53,11 +63,12 @@ def test_frames_carry_only_each_racers_head_so_size_grows_with_steps_not_their_s
     fig, xy = _animated()
     heads = [i for i, tr in enumerate(fig.data) if (tr.name or "").endswith(figures.HEAD_MARK)]
     assert len(heads) == 2
-    for k, frame in enumerate(fig.frames):
-        assert list(frame.traces) == heads  # never the contour, never the whole path
-        for tr in frame.data:
-            assert len(tr.x) == min(k + 1, figures.TAIL)
-    np.testing.assert_allclose(fig.frames[30].data[0].x[-1], xy[30, 0], rtol=1e-6)
+    frames = json.loads(fig.to_json(), object_hook=_plain)["frames"]
+    for k, frame in enumerate(frames):
+        assert list(frame["traces"]) == heads  # never the contour, never the whole path
+        for tr in frame["data"]:
+            assert len(tr["x"]) == min(k + 1, figures.TAIL)
+    np.testing.assert_allclose(frames[30]["data"][0]["x"][-1], xy[30, 0], rtol=1e-6)
     # the whole path stays in the base figure, faint, under its own name
     path = next(tr for tr in fig.data if tr.name == "gd")
     assert path.opacity == figures.FAINT
@@ -116,3 +127,17 @@ def test_the_map_image_uses_the_maps_colours():
     low, high = figures._colorscale_rgb(fig.data[0].colorscale, np.array([0.0, 1.0]))
     assert np.abs(rgb[-1, 0].astype(int) - low).max() < 40  # bottom-left pixel: dark purple
     assert np.abs(rgb[0, -1].astype(int) - high).max() < 40  # top-right pixel: yellow
+
+
+def test_frames_set_without_validation_are_what_validated_frames_would_be():
+    # animate_paths builds its frames as plain data and skips plotly's validators (a
+    # second per map); validating the very same frames must give the same figure
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    fig, _ = _animated(n=40)
+    checked = go.Figure(fig)  # copies the figure, validating data, layout and every frame
+    checked.frames = [go.Frame(frame) for frame in fig.to_dict()["frames"]]
+    ours, theirs = json.loads(pio.to_json(fig)), json.loads(pio.to_json(checked))
+    assert ours["frames"] == theirs["frames"] and len(ours["frames"]) == 40
+    assert ours["data"] == theirs["data"]
