@@ -41,6 +41,8 @@ screenshots: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_expression.py
+	$(BIN)/python bench/bench_race.py
 	$(BIN)/python bench/bench_pages.py
 	$(BIN)/python bench/bench_load.py --ttl-wait 130
 	$(BIN)/python bench/bench_browser.py
