@@ -41,21 +41,7 @@ def t_of(lang):
     return lambda key, **fields: text.get(key, lang, **fields)
 
 
-def default_setting(**changes) -> formulas.Setting:
-    surface = changes.pop("surface", formulas.DEFAULT_SURFACE)
-    box = formulas.box_of(surface, changes.pop("typed_box", formulas.TYPED_BOX))
-    values = dict(
-        surface=surface,
-        expression=formulas.TYPED_EXPRESSION if surface == formulas.TYPED else "",
-        box=box,
-        start=formulas.default_start(surface, box),
-        racers=lesson.RACERS,
-        steps=lesson.STEPS,
-        lr=lesson.LR,
-        schedule="constant",
-        param=None,
-    )
-    return formulas.Setting(**(values | changes))
+default_setting = formulas.default_setting
 
 
 def lesson_race(s: formulas.Setting, mode: str):

@@ -26,20 +26,7 @@ NAMES = formulas.names_of(tr_en)
 MAP_WORDS = formulas.words("race.map", fig.MAP_LABELS, tr_en)
 
 
-def setting(surface=formulas.DEFAULT_SURFACE, **changes) -> formulas.Setting:
-    box = formulas.box_of(surface, formulas.TYPED_BOX)
-    values = dict(
-        surface=surface,
-        expression=formulas.TYPED_EXPRESSION if surface == formulas.TYPED else "",
-        box=box,
-        start=formulas.default_start(surface, box),
-        racers=lesson.RACERS,
-        steps=lesson.STEPS,
-        lr=lesson.LR,
-        schedule="constant",
-        param=None,
-    )
-    return formulas.Setting(**(values | changes))
+setting = formulas.default_setting
 
 
 def run(s: formulas.Setting, mode="shared"):

@@ -33,6 +33,9 @@ COLORS = {
     "batch": "#117733",  # dark green: the chosen batch size
     "accent": "#000000",  # black: minima, markers, the current step
 }
+# The cost under animated paths, low to high: dark to light grey. A map with no hue leaves
+# the racers' colours the only ones on it (Viridis's blues and greens hid some paths).
+MAP_SCALE = ((0.0, "#9A9A9A"), (0.45, "#D2D2D2"), (1.0, "#FAFAFA"))
 BETA_COLORS = ("#332288", "#44AA99", "#999933")  # indigo, teal, olive: the three β curves
 RACERS = ("gd", "momentum", "rmsprop", "adam", "adagrad", "nesterov")
 PALETTE = frozenset(COLORS.values()) | frozenset(BETA_COLORS)

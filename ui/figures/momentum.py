@@ -24,8 +24,7 @@ from ui.figures import COLORS, lean
 from ui.numbers import text as num
 
 OTHER = "#BBBBBB"  # light grey: the βs of the sweep other than the chosen one (not in PALETTE)
-# the maps' cost, low to high: dark to light grey (no hue, so every path stands out on it)
-MAP_SCALE = ((0.0, "#9A9A9A"), (0.45, "#D2D2D2"), (1.0, "#FAFAFA"))
+MAP_SCALE = figures.MAP_SCALE  # the maps' grey cost (no hue, so every path stands out on it)
 
 HEAD = figures.HEAD  # points of recent path each animation frame carries
 NUMBERED = 4  # the direction maps write the step number next to the first points (0 … 3)

@@ -25,6 +25,7 @@ from plotly.subplots import make_subplots
 from ui.figures import (
     CAMERAS,
     COLORS,
+    MAP_SCALE,
     add_critical_points,
     add_path,
     animate_paths,
@@ -96,7 +97,7 @@ def map_figure(board, race, critical, *, names: Mapping[str, str], labels: Mappi
     points (``critical``: items with ``point`` and ``kind``) and the click grid."""
     xs, ys, z = board.grid
     fig = contour(lean(xs), lean(ys), _finite(z), log_scale=board.log_scale)
-    fig.data[0].showscale = False
+    fig.data[0].update(showscale=False, colorscale=MAP_SCALE)  # grey: six racers' colours on it
     fig.add_trace(_click_grid(board.clicks.points, labels["click"]))
     if critical:
         add_critical_points(fig, critical, {k: labels[k] for k in ("global", "local", "saddle")})

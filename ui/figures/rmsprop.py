@@ -16,9 +16,7 @@ from ui import figures
 from ui.numbers import text as num
 
 W_DASH, B_DASH = "solid", "dash"
-# the map's cost, low to high: dark to light grey, so that the blue and green paths are the
-# only colours on it (Viridis's blues and greens hid the RMSprop path)
-MAP_SCALE = ((0.0, "#9A9A9A"), (0.45, "#D2D2D2"), (1.0, "#FAFAFA"))
+MAP_SCALE = figures.MAP_SCALE  # the map's grey cost: the paths are the only colours on it
 
 HEAD = figures.HEAD  # points of recent path each animation frame carries
 

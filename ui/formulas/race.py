@@ -112,6 +112,23 @@ def default_start(surface: str, box) -> tuple:
     return lesson.clamp_start(STARTS[surface], box)
 
 
+def default_setting(surface: str = DEFAULT_SURFACE, typed_box=TYPED_BOX, **changes) -> Setting:
+    """The page's setting at its defaults on ``surface`` (``changes`` replace single fields)."""
+    box = box_of(surface, typed_box)
+    values = dict(
+        surface=surface,
+        expression=TYPED_EXPRESSION if surface == TYPED else "",
+        box=box,
+        start=default_start(surface, box),
+        racers=lesson.RACERS,
+        steps=lesson.STEPS,
+        lr=lesson.LR,
+        schedule="constant",
+        param=None,
+    )
+    return Setting(**(values | changes))
+
+
 def flat(box) -> tuple:
     """``((x_min, x_max), (y_min, y_max))`` as ``(x_min, x_max, y_min, y_max)``."""
     (x0, x1), (y0, y1) = box
