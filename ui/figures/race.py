@@ -109,7 +109,7 @@ def map_figure(board, race, critical, *, names: Mapping[str, str], labels: Mappi
             y=[race.start[1]],
             mode="markers",
             name=labels["start"],
-            marker=dict(symbol="circle-open", size=16, color="white", line=dict(width=3)),
+            marker=dict(symbol="circle-open", size=16, color=COLORS["accent"], line=dict(width=3)),
             hoverinfo="skip",
         )
     )

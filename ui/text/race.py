@@ -322,10 +322,10 @@ STRINGS = {key: dict(_COMMON[source]) for key, source in _SAME.items()} | {
     # 1. the map
     "race.s1_title": {"en": "1. The race on the map", "ko": "1. 지도 위의 경주"},
     "race.s1_text": {
-        "en": "Each racer's path from the white ring. Press **Play** to watch them move step "
+        "en": "Each racer's path from the black ring. Press **Play** to watch them move step "
         "by step, or drag the slider under the map. **Click the map to move the start**: "
         "every path then runs again from there.",
-        "ko": "흰 고리에서 출발한 참가자들의 경로입니다. **재생**을 누르면 단계마다 움직이는 "
+        "ko": "검은 고리에서 출발한 참가자들의 경로입니다. **재생**을 누르면 단계마다 움직이는 "
         "모습이 보이고, 지도 아래 슬라이더로 원하는 단계에 갈 수도 있습니다. **지도를 누르면 "
         "시작점이 옮겨지고**, 모든 경로가 거기서 다시 출발합니다.",
     },
