@@ -122,7 +122,10 @@ def map_figure(board, race, critical, *, names: Mapping[str, str], labels: Mappi
         heads.append((lean(r.path[shown]), first + i))
     fig.update_xaxes(title=labels["x"])
     fig.update_yaxes(title=labels["y"])
-    fig.update_layout(height=600, clickmode="event+select", dragmode="zoom")
+    # two rows of legend above the map, under Plotly's toolbar (which takes the top ~30 px)
+    fig.update_layout(
+        height=600, clickmode="event+select", dragmode="zoom", margin=dict(t=100), legend_y=1.02
+    )
     playback = {k: labels[k] for k in ("play", "pause", "step")}
     fig = animate_paths(fig, heads, labels=playback, steps=shown)
     fig.update_layout(updatemenus=[dict(y=-0.16)], sliders=[dict(y=-0.16)])
